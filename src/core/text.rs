@@ -1,0 +1,91 @@
+//! Tiny text helpers. They exist so that wasm paths never pull in
+//! `core::fmt` (`format!`, `{}`), which costs several KB of wasm.
+
+/// Decimal representation of an unsigned integer.
+pub fn uint(mut n: u64) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf[i..].iter().map(|&b| b as char).collect()
+}
+
+/// Appends `s` to `out` as a JSON string literal, quotes included.
+pub fn push_json_string(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                let v = c as u32;
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[((v >> shift) & 0xf) as usize] as char);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Concatenates parts without `format!`.
+pub fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// Cuts `s` to at most `max` bytes on a char boundary; says whether it cut.
+pub fn cut(s: &str, max: usize) -> (&str, bool) {
+    if s.len() <= max {
+        return (s, false);
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&s[..end], true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uint_formats_like_display() {
+        for n in [0u64, 7, 10, 404, 65535, u64::MAX] {
+            assert_eq!(uint(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn json_strings_round_trip_through_serde() {
+        for s in ["", "plain", "q\"uote", "back\\slash", "nl\n\t\r", "\u{1}\u{1f}", "é✓😀", "\u{2028}"] {
+            let mut out = String::new();
+            push_json_string(&mut out, s);
+            let back: String = serde_json::from_str(&out).unwrap();
+            assert_eq!(back, s);
+        }
+    }
+
+    #[test]
+    fn cut_respects_char_boundaries() {
+        assert_eq!(cut("abc", 5), ("abc", false));
+        assert_eq!(cut("abcdef", 3), ("abc", true));
+        assert_eq!(cut("aé", 2), ("a", true));
+    }
+}
