@@ -1,0 +1,72 @@
+// The error classes of the package, defined once. The wasm core creates
+// them through `makeError`, registered at load by each entry point.
+
+export class BraintrustError extends Error {
+  constructor(message, props = {}) {
+    super(message, props.cause === undefined ? undefined : { cause: props.cause });
+    /** Requests sent before this error (0 when input was rejected). */
+    this.attempts = props.attempts ?? 0;
+  }
+}
+
+export class ValidationError extends BraintrustError {
+  constructor(message, props = {}) {
+    super(message, props);
+    /** The parameter or option that was wrong. */
+    this.field = props.field;
+  }
+}
+
+export class APIError extends BraintrustError {
+  constructor(message, props = {}) {
+    super(message, props);
+    this.status = props.status;
+    /** Response headers, lower-case names, redacted. */
+    this.headers = props.headers ?? {};
+    /** Parsed JSON or text, cut to 2 KB and redacted. */
+    this.body = props.body;
+    if (props.requestId !== undefined) this.requestId = props.requestId;
+    this.mayHaveSucceeded = props.mayHaveSucceeded ?? false;
+  }
+}
+
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class UnprocessableEntityError extends APIError {}
+export class RateLimitError extends APIError {}
+export class InternalServerError extends APIError {}
+
+export class APIConnectionError extends BraintrustError {
+  constructor(message, props = {}) {
+    super(message, props);
+    /** True when the request may have reached the server before failing. */
+    this.mayHaveSucceeded = props.mayHaveSucceeded ?? true;
+  }
+}
+export class APIConnectionTimeoutError extends APIConnectionError {}
+export class APIUserAbortError extends BraintrustError {}
+
+export class ResponseValidationError extends BraintrustError {
+  constructor(message, props = {}) {
+    super(message, props);
+    this.status = props.status;
+    /** The response text, cut to 2 KB and redacted. */
+    this.body = props.body;
+  }
+}
+
+// `name` lives on each prototype (not as an own property), so it shows in
+// stacks and `toString()` without adding noise to `JSON.stringify`. Written
+// out as strings because minifiers rename classes.
+const names = {
+  BraintrustError, ValidationError, APIError, BadRequestError, AuthenticationError,
+  PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
+  RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError,
+  APIUserAbortError, ResponseValidationError,
+};
+for (const [name, cls] of Object.entries(names)) {
+  Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
+}

@@ -1,0 +1,18 @@
+// Source of `node.cjs`, the entry for Node's `require`; scripts/build.mjs
+// bundles it with esbuild into CommonJS (hence `__dirname`).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as glue from "./braintrust_ai_secrets.js";
+import { makeSurface } from "./surface.js";
+
+glue.initSync({ module: readFileSync(join(__dirname, "braintrust_ai_secrets_bg.wasm")) });
+
+const readEnv = () => ({
+  BRAINTRUST_API_KEY: process.env.BRAINTRUST_API_KEY,
+  BRAINTRUST_BASE_URL: process.env.BRAINTRUST_BASE_URL,
+  BRAINTRUST_API_URL: process.env.BRAINTRUST_API_URL,
+});
+const surface = makeSurface(glue, readEnv);
+export const BraintrustClient = surface.BraintrustClient;
+export const createAiSecret = surface.createAiSecret;
+export * from "./errors.js";

@@ -1,0 +1,92 @@
+// The public JS surface, shared by every entry point. It is a thin layer over
+// the wasm `WasmClient`: argument routing, the async iterator and the
+// official client's method names. All validation and HTTP logic is in Rust.
+
+import * as errors from "./errors.js";
+
+// Export names survive minification, so the wasm can name classes by string.
+function makeError(className, message, props) {
+  const Cls = errors[className] ?? errors.BraintrustError;
+  return new Cls(message, props);
+}
+
+const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers"];
+
+export function makeSurface(wasm, readEnv) {
+  wasm.registerErrorFactory(makeError);
+
+  class BraintrustClient {
+    #core;
+
+    constructor(options = {}) {
+      this.#core = new wasm.WasmClient(options, readEnv());
+      /** The official client's names: `client.aiSecrets.create(...)`, etc. */
+      this.aiSecrets = new AiSecrets(this);
+      Object.freeze(this.aiSecrets);
+    }
+
+    createAiSecret(params, options) { return this.#core.create(params, options); }
+    replaceAiSecret(params, options) { return this.#core.replace(params, options); }
+    getAiSecret(id, options) { return this.#core.retrieve(id, options); }
+    updateAiSecret(id, patch, options) { return this.#core.update(id, patch, options); }
+    deleteAiSecret(id, options) { return this.#core.delete(id, options); }
+    deleteAiSecretByName(params, options) { return this.#core.deleteByName(params, options); }
+    listAiSecrets(query, options) { return this.#core.list(query, options); }
+
+    /** Every secret across pages, following `starting_after`. */
+    async *iterAiSecrets(query, options) {
+      let q = query == null ? {} : { ...query };
+      if (q.ending_before != null) {
+        throw makeError("ValidationError", "Invalid `ending_before`: iterAiSecrets walks forward with starting_after; use listAiSecrets for backward pages.", { field: "ending_before" });
+      }
+      for (;;) {
+        const page = await this.#core.list(q, options);
+        yield* page.objects;
+        const n = page.objects.length;
+        if (n === 0 || (q.limit != null && n < q.limit)) return;
+        q = { ...q, starting_after: page.objects[n - 1].id };
+      }
+    }
+
+    toJSON() { return { client: "BraintrustClient" }; }
+  }
+
+  // Official-client shape. `list()` is awaitable (first page) and iterable (every item).
+  class AiSecrets {
+    #c;
+    constructor(client) { this.#c = client; }
+    create(params, options) { return this.#c.createAiSecret(params, options); }
+    replace(params, options) { return this.#c.replaceAiSecret(params, options); }
+    retrieve(id, options) { return this.#c.getAiSecret(id, options); }
+    update(id, patch, options) { return this.#c.updateAiSecret(id, patch, options); }
+    delete(id, options) { return this.#c.deleteAiSecret(id, options); }
+    findAndDelete(params, options) { return this.#c.deleteAiSecretByName(params, options); }
+    list(query, options) { return new PagePromise(this.#c, query, options); }
+  }
+
+  class PagePromise {
+    #c; #query; #options; #first;
+    constructor(client, query, options) { this.#c = client; this.#query = query; this.#options = options; }
+    #page() { return (this.#first ??= this.#c.listAiSecrets(this.#query, this.#options)); }
+    then(onFulfilled, onRejected) { return this.#page().then(onFulfilled, onRejected); }
+    catch(onRejected) { return this.#page().catch(onRejected); }
+    finally(onFinally) { return this.#page().finally(onFinally); }
+    [Symbol.asyncIterator]() { return this.#c.iterAiSecrets(this.#query, this.#options)[Symbol.asyncIterator](); }
+  }
+
+  /** One call, no set-up: `options` holds client options and request options. */
+  async function createAiSecret(params, options = {}) {
+    if (options === null || typeof options !== "object") {
+      throw makeError("ValidationError", "Invalid `options`: must be an object.", { field: "options" });
+    }
+    const clientOptions = {};
+    const requestOptions = {};
+    for (const [k, v] of Object.entries(options)) {
+      (REQUEST_OPTION_KEYS.includes(k) && k !== "timeout" && k !== "maxRetries" ? requestOptions : clientOptions)[k] = v;
+    }
+    return new BraintrustClient(clientOptions).createAiSecret(params, requestOptions);
+  }
+
+  return { BraintrustClient, createAiSecret };
+}
+

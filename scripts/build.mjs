@@ -1,0 +1,64 @@
+// Builds the npm package in pkg/: the wasm (release profile, wasm-opt -Oz)
+// with wasm-pack's web target, the entry points, the CommonJS bundle, the
+// types and the package.json with conditional exports.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = join(root, "pkg");
+const bin = join(root, "node_modules", ".bin");
+// wasm-opt from npm's binaryen (Debian's 108 emits modules that fail to load).
+const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+
+run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets"]);
+
+for (const f of [".gitignore", "braintrust_ai_secrets.d.ts", "braintrust_ai_secrets_bg.wasm.d.ts", "package.json"]) {
+  rmSync(join(pkg, f), { force: true });
+}
+copyFileSync(join(root, "js/errors.js"), join(pkg, "errors.js"));
+copyFileSync(join(root, "js/surface.js"), join(pkg, "surface.js"));
+copyFileSync(join(root, "js/web.js"), join(pkg, "index.js"));
+copyFileSync(join(root, "js/node.mjs"), join(pkg, "node.mjs"));
+copyFileSync(join(root, "js/index.d.ts"), join(pkg, "index.d.ts"));
+copyFileSync(join(root, "js/index.d.ts"), join(pkg, "index.d.cts"));
+copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+
+// require(): one CommonJS file with the glue and surface bundled in.
+copyFileSync(join(root, "js/node-cjs.js"), join(pkg, "node-cjs.src.js"));
+run(join(bin, "esbuild"), [join(pkg, "node-cjs.src.js"), "--bundle", "--format=cjs", "--platform=node", "--target=node18", "--log-level=error", `--outfile=${join(pkg, "node.cjs")}`]);
+rmSync(join(pkg, "node-cjs.src.js"));
+
+const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
+const version = /^version = "([^"]+)"/m.exec(cargo)[1];
+const manifest = {
+  name: "braintrust-ai-secrets",
+  version,
+  description: "Client for Braintrust's AI-secret API (Rust compiled to WebAssembly), for browsers and Node.",
+  license: "Apache-2.0",
+  type: "module",
+  sideEffects: ["./index.js", "./node.mjs", "./node.cjs"],
+  engines: { node: ">=18" },
+  main: "./node.cjs",
+  module: "./index.js",
+  types: "./index.d.ts",
+  exports: {
+    ".": {
+      node: {
+        import: { types: "./index.d.ts", default: "./node.mjs" },
+        require: { types: "./index.d.cts", default: "./node.cjs" },
+      },
+      browser: { types: "./index.d.ts", default: "./index.js" },
+      worker: { types: "./index.d.ts", default: "./index.js" },
+      default: { types: "./index.d.ts", default: "./index.js" },
+    },
+    "./braintrust_ai_secrets_bg.wasm": "./braintrust_ai_secrets_bg.wasm",
+    "./package.json": "./package.json",
+  },
+  files: ["index.js", "node.mjs", "node.cjs", "errors.js", "surface.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "index.d.ts", "index.d.cts", "README.md"],
+};
+writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");
+console.error("build: pkg/ ready");

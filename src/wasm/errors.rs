@@ -1,0 +1,78 @@
+//! Turns `core::Error` into instances of the JS error classes. The classes
+//! are defined once in JS (`js/errors.js`); the package entry registers a
+//! factory here at load, so every build target shares one definition.
+
+use crate::core::error::Error;
+use crate::core::response::BODY_EXCERPT_BYTES;
+use js_sys::{Function, Object, Reflect, JSON};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Called once by the package entry with `(className, message, props) => Error`.
+#[wasm_bindgen(js_name = registerErrorFactory)]
+pub fn register_error_factory(factory: Function) {
+    FACTORY.with(|f| *f.borrow_mut() = Some(factory));
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn str_value(s: &str) -> JsValue {
+    JsValue::from_str(s)
+}
+
+/// Parsed JSON when the (redacted, cut) body is JSON, else the text.
+fn body_value(body: &str) -> JsValue {
+    if body.len() <= BODY_EXCERPT_BYTES {
+        if let Ok(v) = JSON::parse(body) {
+            return v;
+        }
+    }
+    str_value(body)
+}
+
+/// The JS error for `e` after `attempts` requests; `cause` is attached as
+/// `Error.cause` (already checked to hold no secret).
+pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
+    let props = Object::new();
+    set(&props, "attempts", &JsValue::from(attempts));
+    match e {
+        Error::Validation { field, .. } => set(&props, "field", &str_value(field)),
+        Error::Api(a) => {
+            set(&props, "status", &JsValue::from(a.status));
+            let headers = Object::new();
+            for (k, v) in &a.headers {
+                set(&headers, k, &str_value(v));
+            }
+            set(&props, "headers", &headers);
+            set(&props, "body", &body_value(&a.body));
+            if let Some(id) = &a.request_id {
+                set(&props, "requestId", &str_value(id));
+            }
+            set(&props, "mayHaveSucceeded", &JsValue::from(a.may_have_succeeded));
+        }
+        Error::Connection { may_have_succeeded, .. } | Error::Timeout { may_have_succeeded, .. } => {
+            set(&props, "mayHaveSucceeded", &JsValue::from(*may_have_succeeded));
+        }
+        Error::UserAbort => {}
+        Error::ResponseValidation { status, body, .. } => {
+            set(&props, "status", &JsValue::from(*status));
+            set(&props, "body", &str_value(body));
+        }
+    }
+    if let Some(c) = cause {
+        set(&props, "cause", &c);
+    }
+    let message = e.message();
+    FACTORY.with(|f| match &*f.borrow() {
+        Some(factory) => factory
+            .call3(&JsValue::UNDEFINED, &str_value(e.class_name()), &str_value(&message), &props)
+            .unwrap_or_else(|err| err),
+        None => js_sys::Error::new(&message).into(),
+    })
+}

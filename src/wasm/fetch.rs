@@ -1,0 +1,143 @@
+//! One HTTP attempt over `fetch`, and the backoff sleep. The attempt's
+//! timeout covers the whole response, body included: the timer is cleared
+//! only after the body is read, and it aborts the fetch, which also fails a
+//! body read in progress. A caller's abort signal cancels the same way.
+
+use super::bindings::{clear_timeout, global_fetch, set_timeout, AbortController, AbortSignal, Headers, Response};
+use crate::core::redact::Redactor;
+use crate::core::request::HttpRequest;
+use crate::core::validate::Credentials;
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+pub struct Received {
+    pub status: u16,
+    pub headers: Headers,
+    pub text: String,
+}
+
+pub enum Failure {
+    /// `fetch` or the body read rejected for another reason than our abort.
+    Connection { detail: String, cause: Option<JsValue>, may_have_succeeded: bool },
+    Timeout,
+    UserAbort,
+}
+
+pub struct Transport<'a> {
+    pub fetch: Option<&'a Function>,
+    pub credentials: Option<Credentials>,
+    pub timeout_ms: u64,
+    pub signal: Option<&'a AbortSignal>,
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn request_init(req: &HttpRequest, signal: &AbortSignal, credentials: Option<Credentials>) -> Object {
+    let init = Object::new();
+    set(&init, "method", &JsValue::from_str(req.method.as_str()));
+    let headers = Object::new();
+    for (k, v) in &req.headers {
+        set(&headers, k, &JsValue::from_str(v.expose()));
+    }
+    set(&init, "headers", &headers);
+    if let Some(body) = &req.body {
+        set(&init, "body", &JsValue::from_str(body.expose()));
+    }
+    set(&init, "signal", signal);
+    if let Some(c) = credentials {
+        set(&init, "credentials", &JsValue::from_str(c.as_str()));
+    }
+    init
+}
+
+async fn exchange(fetch: Option<&Function>, url: &str, init: &Object) -> Result<Received, JsValue> {
+    let promise = match fetch {
+        Some(f) => Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), init)?),
+        None => global_fetch(url, init)?,
+    };
+    let response: Response = JsFuture::from(promise).await?.unchecked_into();
+    let status = match response.status().as_f64() {
+        Some(s) if (100.0..1000.0).contains(&s) => s as u16,
+        _ => return Err(js_sys::TypeError::new("fetch resolved to something that is not a Response").into()),
+    };
+    let text = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
+    Ok(Received { status, headers: response.headers(), text })
+}
+
+pub async fn send(req: &HttpRequest, t: &Transport<'_>) -> Result<Received, Failure> {
+    let controller = AbortController::new();
+    let abort = controller.abort_fn();
+    let init = request_init(req, &controller.signal(), t.credentials);
+    let timer = set_timeout(&abort, t.timeout_ms as f64);
+    if let Some(s) = t.signal {
+        s.add_event_listener("abort", &abort);
+    }
+    let result = exchange(t.fetch, &req.url, &init).await;
+    clear_timeout(&timer);
+    if let Some(s) = t.signal {
+        s.remove_event_listener("abort", &abort);
+    }
+    result.map_err(|e| {
+        if t.signal.is_some_and(|s| s.aborted()) {
+            Failure::UserAbort
+        } else if controller.signal().aborted() {
+            Failure::Timeout
+        } else {
+            connection_failure(&e, &req.redactor)
+        }
+    })
+}
+
+fn prop(v: &JsValue, key: &str) -> JsValue {
+    if v.is_object() {
+        Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// Codes that prove the request never left: nothing can have happened.
+const NOT_SENT_CODES: &[&str] = &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"];
+
+fn connection_failure(e: &JsValue, redactor: &Redactor) -> Failure {
+    let message = prop(e, "message").as_string().unwrap_or_else(|| "fetch failed".into());
+    let inner = prop(e, "cause");
+    let code = prop(&inner, "code").as_string().or_else(|| prop(e, "code").as_string());
+    let mut detail = redactor.redact(&message);
+    if let Some(c) = &code {
+        detail.push_str(" (");
+        detail.push_str(&redactor.redact(c));
+        detail.push(')');
+    }
+    let inner_message = prop(&inner, "message").as_string().unwrap_or_default();
+    if !inner_message.is_empty() && code.is_none() {
+        detail.push_str(": ");
+        detail.push_str(&redactor.redact(&inner_message));
+    }
+    // Keep the original error as `cause` only when nothing in it is secret.
+    let texts = [message, inner_message, prop(e, "stack").as_string().unwrap_or_default(), prop(&inner, "stack").as_string().unwrap_or_default()];
+    let clean = texts.iter().all(|t| redactor.redact(t) == *t);
+    let may_have_succeeded = !code.as_deref().is_some_and(|c| NOT_SENT_CODES.contains(&c));
+    Failure::Connection { detail, cause: clean.then(|| e.clone()), may_have_succeeded }
+}
+
+/// Waits `ms`, or less if `signal` aborts; leaves no timer or listener behind.
+pub async fn sleep(ms: f64, signal: Option<&AbortSignal>) {
+    let mut timer = JsValue::UNDEFINED;
+    let mut wake: Option<Function> = None;
+    let promise = Promise::new(&mut |resolve, _reject| {
+        timer = set_timeout(&resolve, ms);
+        if let Some(s) = signal {
+            s.add_event_listener("abort", &resolve);
+        }
+        wake = Some(resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+    clear_timeout(&timer);
+    if let (Some(s), Some(w)) = (signal, &wake) {
+        s.remove_event_listener("abort", w);
+    }
+}
