@@ -13,7 +13,7 @@
 //   GET  /_emulator/secrets   stored records, secret values included
 //   POST /_emulator/seed      {count, prefix?, type?}  create secrets quickly
 // A scripted response is used once, by the next API request it matches:
-//   {match?: {method?, path?}, status?, headers?, body?, delayMs?,
+//   {match?: {method?, path?, headers?: {name: value}}, status?, headers?, body?, delayMs?,
 //    drop?: true            close the connection without a response
 //    hang?: true            never answer
 //    stallBody?: true       send headers and part of the body, then stall
@@ -125,7 +125,7 @@ export class Emulator {
       const entry = { method: req.method, path: url.pathname, query: url.search, headers: req.headers, body: raw, time: Date.now() };
       this.requests.push(entry);
       this.logLine(`${req.method} ${url.pathname}`);
-      const scripted = this.takeScript(req.method, url.pathname);
+      const scripted = this.takeScript(req, url.pathname);
       if (scripted) return await this.scripted(req, res, url, raw, scripted);
       const { status, body, headers } = this.api(req, url, raw);
       this.send(req, res, status, body, headers);
@@ -135,8 +135,12 @@ export class Emulator {
     }
   }
 
-  takeScript(method, path) {
-    const i = this.script.findIndex((s) => (!s.match?.method || s.match.method === method) && (!s.match?.path || s.match.path === path));
+  takeScript(req, path) {
+    const fits = (m = {}) =>
+      (!m.method || m.method === req.method) &&
+      (!m.path || m.path === path) &&
+      Object.entries(m.headers ?? {}).every(([k, v]) => req.headers[k.toLowerCase()] === v);
+    const i = this.script.findIndex((s) => fits(s.match));
     return i < 0 ? undefined : this.script.splice(i, 1)[0];
   }
 

@@ -1,0 +1,11 @@
+//! The wasm-bindgen-test suite in headless Chromium (see tests/wasm_common).
+#![cfg(target_arch = "wasm32")]
+
+mod wasm_common;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::JsValue;
+use braintrust_ai_secrets::wasm::WasmClient;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+wasm_suite!();
