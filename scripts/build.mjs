@@ -2,7 +2,7 @@
 // with wasm-pack's web target, the entry points, the CommonJS bundle, the
 // types and the package.json with conditional exports.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,4 +61,11 @@ const manifest = {
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");
+
+// Let tests, the demo and the bench import the package by its name, through
+// its `exports`, exactly as a user would.
+const link = join(root, "node_modules", "braintrust-ai-secrets");
+mkdirSync(dirname(link), { recursive: true });
+rmSync(link, { recursive: true, force: true });
+symlinkSync("../pkg", link, "dir");
 console.error("build: pkg/ ready");

@@ -1,0 +1,69 @@
+// Shared helpers of the node:test suites: the emulator, request counting,
+// a static file server and headless Chromium.
+import http from "node:http";
+import net from "node:net";
+import { readFile, mkdtemp } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { tmpdir } from "node:os";
+import { startEmulator } from "../emulator/server.mjs";
+
+export { startEmulator };
+export const KEY = "test-key";
+
+/** A URL on 127.0.0.1 where nothing listens (connection refused). */
+export async function refusedUrl() {
+  const srv = net.createServer();
+  await new Promise((r) => srv.listen(0, "127.0.0.1", r));
+  const { port } = srv.address();
+  await new Promise((r) => srv.close(r));
+  return `http://127.0.0.1:${port}`;
+}
+
+let n = 0;
+/** A unique secret name per test, so counts stay per test. */
+export const uniq = (prefix) => `${prefix}-${process.pid}-${++n}-${Date.now()}`;
+
+/** API requests (no preflights) whose body or path mentions `needle`. */
+export const sent = (emu, needle) => emu.apiRequests().filter((r) => r.body.includes(needle) || r.path.includes(needle) || r.query.includes(needle));
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml" };
+
+/** Serves `dir` on 127.0.0.1; `routes` maps paths to {type, body}. */
+export async function serveStatic(dir, routes = {}) {
+  const server = http.createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (routes[path]) {
+      res.writeHead(200, { "Content-Type": routes[path].type });
+      return res.end(routes[path].body);
+    }
+    const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));
+    if (!file.startsWith(normalize(dir))) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+];
+
+/** Debian's Chromium through playwright-core, with a fresh profile. */
+export async function launchChromium() {
+  const { chromium } = await import("playwright-core");
+  const userDataDir = await mkdtemp(join(tmpdir(), "bt-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return context;
+}

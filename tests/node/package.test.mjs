@@ -1,0 +1,209 @@
+// The built package in Node, through its `exports`: `import` and `require`,
+// the wire format, options, environment defaults and every error class.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import * as esm from "braintrust-ai-secrets";
+import { startEmulator, refusedUrl, uniq, sent, KEY } from "./helpers.mjs";
+
+const cjs = createRequire(import.meta.url)("braintrust-ai-secrets");
+const ERROR_CLASSES = [
+  "BraintrustError", "ValidationError", "APIError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
+  "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
+  "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError", "ResponseValidationError",
+];
+
+let emu;
+before(async () => { emu = await startEmulator({ keys: [KEY], orgs: ["acme", "beta"] }); });
+after(() => emu.close());
+
+for (const [label, m] of [["import", esm], ["require", cjs]]) {
+  test(`${label}: exports the functions and every error class`, () => {
+    assert.equal(typeof m.createAiSecret, "function");
+    assert.equal(typeof m.BraintrustClient, "function");
+    for (const name of ERROR_CLASSES) {
+      assert.equal(typeof m[name], "function", name);
+      assert.ok(new m[name]("x") instanceof m.BraintrustError, name);
+      assert.ok(new m[name]("x") instanceof Error, name);
+      assert.equal(new m[name]("x").name, name);
+    }
+    assert.ok(new m.RateLimitError("x") instanceof m.APIError);
+    assert.ok(new m.APIConnectionTimeoutError("x") instanceof m.APIConnectionError);
+    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "createAiSecret"].sort());
+  });
+
+  test(`${label}: createAiSecret creates a secret with one call`, async () => {
+    const name = uniq(label);
+    const s = await m.createAiSecret({ name, type: "openai", secret: "sk-node-test-1234567", metadata: { team: "ml" } }, { apiKey: KEY, baseURL: emu.url });
+    assert.match(s.id, /^[0-9a-f-]{36}$/);
+    assert.match(s.org_id, /^[0-9a-f-]{36}$/);
+    assert.equal(s.name, name);
+    assert.equal(s.type, "openai");
+    assert.deepEqual(s.metadata, { team: "ml" });
+    for (const f of ["created", "updated_at", "secret_updated_at", "secret_updated_by_user_id", "preview_secret"]) assert.ok(f in s, f);
+    assert.equal(s.preview_secret, "sk-…4567");
+    assert.ok(!("secret" in s));
+    assert.equal(Object.getPrototypeOf(s), Object.prototype, "a plain object");
+  });
+
+  test(`${label}: errors are instances of the exported classes`, async () => {
+    const c = new m.BraintrustClient({ apiKey: "wrong", baseURL: emu.url });
+    const e = await c.createAiSecret({ name: uniq("x") }).catch((x) => x);
+    assert.ok(e instanceof m.AuthenticationError && e instanceof m.APIError && e instanceof m.BraintrustError);
+    assert.throws(() => new m.BraintrustClient({ baseURL: "nope" }), m.ValidationError);
+  });
+}
+
+test("wire: POST {baseURL}/v1/ai_secret with bearer auth, JSON and a compact body", async () => {
+  const name = uniq("wire");
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: `${emu.url}/` });
+  await c.createAiSecret({ name, secret: "sk-wire-0000000000", metadata: { a: [1, 2] } });
+  const [r] = sent(emu, name);
+  assert.equal(r.method, "POST");
+  assert.equal(r.path, "/v1/ai_secret");
+  assert.equal(r.headers.authorization, `Bearer ${KEY}`);
+  assert.equal(r.headers["content-type"], "application/json");
+  assert.equal(r.body, JSON.stringify({ name, metadata: { a: [1, 2] }, secret: "sk-wire-0000000000" }));
+  const custom = Object.keys(r.headers).filter((h) => h.startsWith("x-"));
+  assert.deepEqual(custom, [], "no custom headers by default");
+});
+
+test("wire: a baseURL with a path prefix keeps it", async () => {
+  const name = uniq("prefix");
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: `${emu.url}/api/`, maxRetries: 0 });
+  const e = await c.createAiSecret({ name }).catch((x) => x);
+  assert.ok(e instanceof esm.NotFoundError, "the emulator has no /api prefix");
+  assert.equal(sent(emu, name)[0].path, "/api/v1/ai_secret");
+});
+
+test("wire: keyless mode sends no Authorization header", async () => {
+  const name = uniq("keyless");
+  const c = new esm.BraintrustClient({ apiKey: null, baseURL: emu.url });
+  const e = await c.createAiSecret({ name }).catch((x) => x);
+  assert.ok(e instanceof esm.AuthenticationError);
+  assert.equal(sent(emu, name)[0].headers.authorization, undefined);
+});
+
+test("wire: org_name comes from orgName unless the call gives one", async () => {
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url, orgName: "beta" });
+  const a = await c.createAiSecret({ name: uniq("org") });
+  const b = await c.createAiSecret({ name: uniq("org"), org_name: "acme" });
+  assert.notEqual(a.org_id, b.org_id);
+  assert.equal(a.org_id, emu.store.orgs[1].id);
+  assert.equal(b.org_id, emu.store.orgs[0].id);
+});
+
+test("wire: defaultHeaders and per-call headers are sent; null removes one", async () => {
+  const name = uniq("hdr");
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url, defaultHeaders: { "X-Team": "a", "X-Gone": "z" } });
+  await c.createAiSecret({ name }, { headers: { "x-team": "b", "x-gone": null, "x-call": "1" } });
+  const h = sent(emu, name)[0].headers;
+  assert.equal(h["x-team"], "b");
+  assert.equal(h["x-gone"], undefined);
+  assert.equal(h["x-call"], "1");
+});
+
+test("options: a custom fetch receives credentials and the request", async () => {
+  const seen = [];
+  const c = new esm.BraintrustClient({
+    apiKey: KEY, baseURL: emu.url, credentials: "include",
+    fetch: (url, init) => { seen.push({ url, init }); return fetch(url, init); },
+  });
+  const s = await c.createAiSecret({ name: uniq("fetch") });
+  assert.ok(s.id);
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0].url, `${emu.url}/v1/ai_secret`);
+  assert.equal(seen[0].init.credentials, "include");
+  assert.equal(seen[0].init.method, "POST");
+});
+
+test("options: Node reads BRAINTRUST_API_KEY and BRAINTRUST_BASE_URL, then BRAINTRUST_API_URL", async () => {
+  const saved = { ...process.env };
+  try {
+    process.env.BRAINTRUST_API_KEY = KEY;
+    process.env.BRAINTRUST_BASE_URL = emu.url;
+    process.env.BRAINTRUST_API_URL = "http://127.0.0.1:1";
+    assert.ok((await esm.createAiSecret({ name: uniq("env") })).id);
+    delete process.env.BRAINTRUST_BASE_URL;
+    process.env.BRAINTRUST_API_URL = emu.url;
+    assert.ok((await cjs.createAiSecret({ name: uniq("env") })).id);
+    process.env.BRAINTRUST_API_URL = "not a url";
+    assert.throws(() => new esm.BraintrustClient(), (e) => e instanceof esm.ValidationError && e.field === "BRAINTRUST_API_URL");
+    // an explicit null key opts out of the environment's key
+    const name = uniq("envnull");
+    const e = await new esm.BraintrustClient({ apiKey: null, baseURL: emu.url }).createAiSecret({ name }).catch((x) => x);
+    assert.ok(e instanceof esm.AuthenticationError);
+  } finally {
+    for (const k of ["BRAINTRUST_API_KEY", "BRAINTRUST_BASE_URL", "BRAINTRUST_API_URL"]) {
+      if (k in saved) process.env[k] = saved[k]; else delete process.env[k];
+    }
+  }
+});
+
+test("options: the default base URL is https://api.braintrust.dev", async () => {
+  const seen = [];
+  const c = new esm.BraintrustClient({ apiKey: "k-123", fetch: async (url) => { seen.push(url); throw new TypeError("offline"); }, maxRetries: 0 });
+  const e = await c.createAiSecret({ name: "x" }).catch((x) => x);
+  assert.ok(e instanceof esm.APIConnectionError);
+  assert.deepEqual(seen, ["https://api.braintrust.dev/v1/ai_secret"]);
+});
+
+test("errors: APIError carries status, headers, body and requestId", async () => {
+  const name = uniq("apierr");
+  emu.script.push({ match: { method: "POST" }, status: 422, body: { error: "bad type", detail: "x".repeat(5000) }, headers: { "X-Request-Id": "req_scripted" } });
+  const e = await new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url }).createAiSecret({ name }).catch((x) => x);
+  assert.ok(e instanceof esm.UnprocessableEntityError);
+  assert.equal(e.status, 422);
+  assert.equal(e.requestId, "req_scripted");
+  assert.equal(e.headers["x-request-id"], "req_scripted");
+  assert.equal(typeof e.body, "string", "a body over 2 KB is cut, so it is text");
+  assert.ok(e.body.length <= 2049);
+  assert.equal(e.attempts, 1);
+  assert.match(e.message, /^422 Unprocessable Entity: /);
+});
+
+test("errors: a fetch that rejects is an APIConnectionError with the cause", async () => {
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: await refusedUrl(), maxRetries: 0 });
+  const e = await c.createAiSecret({ name: "x" }).catch((x) => x);
+  assert.ok(e instanceof esm.APIConnectionError);
+  assert.ok(e.cause instanceof Error);
+  assert.match(e.message, /ECONNREFUSED/);
+  assert.equal(e.mayHaveSucceeded, false, "a refused connection never reached the server");
+});
+
+test("validation: every bad input is a ValidationError naming the field, and nothing is sent", async () => {
+  const before = emu.apiRequests().length;
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url });
+  const bad = [
+    [undefined, "params"], [{}, "name"], [{ name: "" }, "name"], [{ name: 1 }, "name"], [{ name: "n", type: 1 }, "type"],
+    [{ name: "n", secret: 1 }, "secret"], [{ name: "n", org_name: 1 }, "org_name"], [{ name: "n", metadata: [] }, "metadata"],
+    [{ name: "n", metadata: new Date() }, "metadata"], [{ name: "n", metadata: new Map() }, "metadata"],
+    [{ name: "n", secert: "sk-typo" }, "secert"],
+  ];
+  for (const [params, field] of bad) {
+    const e = await c.createAiSecret(params).catch((x) => x);
+    assert.ok(e instanceof esm.ValidationError, JSON.stringify(params));
+    assert.equal(e.field, field);
+    assert.equal(e.attempts, 0);
+    assert.match(e.message, new RegExp(`\`${field}\``));
+  }
+  const cyclic = { a: 1 }; cyclic.self = cyclic;
+  assert.equal((await c.createAiSecret({ name: "n", metadata: cyclic }).catch((x) => x)).field, "metadata");
+  const badOptions = [
+    [{ baseURL: "ftp://x" }, "baseURL"], [{ baseURL: "/relative" }, "baseURL"], [{ timeout: 0 }, "timeout"], [{ timeout: Infinity }, "timeout"],
+    [{ timeout: "1" }, "timeout"], [{ maxRetries: -1 }, "maxRetries"], [{ maxRetries: 0.5 }, "maxRetries"], [{ apiKey: 42 }, "apiKey"],
+    [{ fetch: "no" }, "fetch"], [{ credentials: "yes" }, "credentials"], [{ apikey: "typo" }, "apikey"],
+  ];
+  for (const [opts, field] of badOptions) {
+    assert.throws(() => new esm.BraintrustClient({ baseURL: emu.url, ...opts }), (e) => e instanceof esm.ValidationError && e.field === field, field);
+    const e = await esm.createAiSecret({ name: "n" }, { baseURL: emu.url, ...opts }).catch((x) => x);
+    assert.ok(e instanceof esm.ValidationError && e.field === field, `createAiSecret ${field}`);
+  }
+  for (const [ro, field] of [[{ timeout: -1 }, "timeout"], [{ signal: {} }, "signal"], [{ headers: { "bad header": "v" } }, "headers"], [{ retries: 1 }, "retries"]]) {
+    const e = await c.createAiSecret({ name: "n" }, ro).catch((x) => x);
+    assert.ok(e instanceof esm.ValidationError && e.field === field, field);
+  }
+  const aborted = AbortSignal.abort();
+  assert.ok((await c.createAiSecret({ name: "n" }, { signal: aborted }).catch((x) => x)) instanceof esm.APIUserAbortError);
+  assert.equal(emu.apiRequests().length, before, "no request reached the emulator");
+});
