@@ -2,8 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 mod wasm_common;
+use braintrust_ai_secrets::wasm::WasmClient;
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
-use braintrust_ai_secrets::wasm::WasmClient;
 
 wasm_suite!();

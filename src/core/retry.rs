@@ -31,7 +31,13 @@ const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 /// `retry-after-ms`, else `retry-after` (seconds or an HTTP-date) when it
 /// asks for 0 < t ≤ 60 s; else 0.5 s × 2^retry capped at 8 s, minus up to
 /// 25 % jitter (`random` in [0, 1)).
-pub fn delay_ms(retry: u32, retry_after_ms: Option<&str>, retry_after: Option<&str>, now_ms: f64, random: f64) -> f64 {
+pub fn delay_ms(
+    retry: u32,
+    retry_after_ms: Option<&str>,
+    retry_after: Option<&str>,
+    now_ms: f64,
+    random: f64,
+) -> f64 {
     let asked = retry_after_ms
         .and_then(|v| v.trim().parse::<f64>().ok())
         .or_else(|| {
@@ -120,11 +126,22 @@ mod tests {
     fn retry_after_headers() {
         assert_eq!(delay_ms(0, Some("250"), Some("9"), 0.0, 0.5), 250.0);
         assert_eq!(delay_ms(0, None, Some("2"), 0.0, 0.5), 2000.0);
-        assert_eq!(delay_ms(0, None, Some("120"), 0.0, 0.0), 500.0, "over 60 s falls back");
-        assert_eq!(delay_ms(0, None, Some("0"), 0.0, 0.0), 500.0, "zero falls back");
+        assert_eq!(
+            delay_ms(0, None, Some("120"), 0.0, 0.0),
+            500.0,
+            "over 60 s falls back"
+        );
+        assert_eq!(
+            delay_ms(0, None, Some("0"), 0.0, 0.0),
+            500.0,
+            "zero falls back"
+        );
         let now = parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
         assert_eq!(now, 784_111_777_000.0);
-        assert_eq!(delay_ms(0, None, Some("Sun, 06 Nov 1994 08:49:40 GMT"), now, 0.0), 3000.0);
+        assert_eq!(
+            delay_ms(0, None, Some("Sun, 06 Nov 1994 08:49:40 GMT"), now, 0.0),
+            3000.0
+        );
         assert_eq!(delay_ms(0, None, Some("garbage"), now, 0.0), 500.0);
     }
 }

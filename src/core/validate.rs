@@ -60,8 +60,16 @@ pub struct Env {
 }
 
 /// Keys the shell reads itself (functions and signals are JS-only).
-pub const CLIENT_OPTION_KEYS: &[&str] =
-    &["apiKey", "baseURL", "orgName", "timeout", "maxRetries", "defaultHeaders", "fetch", "credentials"];
+pub const CLIENT_OPTION_KEYS: &[&str] = &[
+    "apiKey",
+    "baseURL",
+    "orgName",
+    "timeout",
+    "maxRetries",
+    "defaultHeaders",
+    "fetch",
+    "credentials",
+];
 pub const REQUEST_OPTION_KEYS: &[&str] = &["signal", "timeout", "maxRetries", "headers"];
 
 fn got(kind: Kind) -> String {
@@ -75,7 +83,13 @@ pub fn check_keys<V: JsonView>(value: &V, allowed: &[&str], what: &str) -> Resul
         if !allowed.contains(&key.as_str()) {
             return Err(Error::Validation {
                 field: key.clone(),
-                message: cat(&["unknown key in ", what, "; expected one of: ", &allowed.join(", "), "."]),
+                message: cat(&[
+                    "unknown key in ",
+                    what,
+                    "; expected one of: ",
+                    &allowed.join(", "),
+                    ".",
+                ]),
             });
         }
     }
@@ -85,7 +99,10 @@ pub fn check_keys<V: JsonView>(value: &V, allowed: &[&str], what: &str) -> Resul
 fn expect_object<V: JsonView>(value: &V, field: &str) -> Result<(), Error> {
     match value.kind() {
         Kind::Object => Ok(()),
-        k => Err(Error::validation(field, &cat(&["must be an object; ", &got(k)]))),
+        k => Err(Error::validation(
+            field,
+            &cat(&["must be an object; ", &got(k)]),
+        )),
     }
 }
 
@@ -100,23 +117,38 @@ pub fn body<V: JsonView>(params: &V, spec: &[FieldSpec], what: &str) -> Result<B
         let kind = v.kind();
         if kind == Kind::Undefined {
             if f.required {
-                return Err(Error::validation(f.name, "is required and must be a non-empty string."));
+                return Err(Error::validation(
+                    f.name,
+                    "is required and must be a non-empty string.",
+                ));
             }
             continue;
         }
         let val = match (f.rule, kind) {
-            (Rule::NullableString | Rule::NullableNonEmptyString | Rule::NullableObject, Kind::Null) => Val::Null,
-            (Rule::NonEmptyString | Rule::NullableNonEmptyString | Rule::NullableString, Kind::String) => {
+            (
+                Rule::NullableString | Rule::NullableNonEmptyString | Rule::NullableObject,
+                Kind::Null,
+            ) => Val::Null,
+            (
+                Rule::NonEmptyString | Rule::NullableNonEmptyString | Rule::NullableString,
+                Kind::String,
+            ) => {
                 let s = v.as_string().unwrap_or_default();
                 if s.is_empty() && f.rule != Rule::NullableString {
-                    return Err(Error::validation(f.name, "must be a non-empty string; got an empty string."));
+                    return Err(Error::validation(
+                        f.name,
+                        "must be a non-empty string; got an empty string.",
+                    ));
                 }
                 Val::Str(SecretString::new(s))
             }
             (Rule::NullableObject, Kind::Object) => match v.to_json() {
                 Some(j) => Val::Json(SecretString::new(j)),
                 None => {
-                    return Err(Error::validation(f.name, "must be JSON-serialisable (no cycles or bigints)."));
+                    return Err(Error::validation(
+                        f.name,
+                        "must be JSON-serialisable (no cycles or bigints).",
+                    ));
                 }
             },
             (rule, k) => {
@@ -137,7 +169,15 @@ pub fn body<V: JsonView>(params: &V, spec: &[FieldSpec], what: &str) -> Result<B
 /// An absolute http(s) URL with a host, no query or fragment. Returns it
 /// without trailing slashes, ready for `/v1/...` to be appended.
 pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
-    let bad = |why: &str| Err(Error::validation(field, &cat(&["must be an absolute http(s) URL such as https://api.braintrust.dev; ", why])));
+    let bad = |why: &str| {
+        Err(Error::validation(
+            field,
+            &cat(&[
+                "must be an absolute http(s) URL such as https://api.braintrust.dev; ",
+                why,
+            ]),
+        ))
+    };
     let rest = if let Some(r) = raw.strip_prefix("https://") {
         r
     } else if let Some(r) = raw.strip_prefix("http://") {
@@ -165,53 +205,88 @@ fn optional_string<V: JsonView>(v: &V, field: &str) -> Result<Option<String>, Er
     match v.kind() {
         Kind::Undefined | Kind::Null => Ok(None),
         Kind::String => Ok(v.as_string()),
-        k => Err(Error::validation(field, &cat(&["must be a string; ", &got(k)]))),
+        k => Err(Error::validation(
+            field,
+            &cat(&["must be a string; ", &got(k)]),
+        )),
     }
 }
 
 fn timeout<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
-        (Kind::Number, Some(n)) if n.is_finite() && n > 0.0 && n <= MAX_TIMEOUT_MS => Ok(Some(n.ceil() as u64)),
-        (Kind::Number, Some(n)) if n.is_finite() && n > MAX_TIMEOUT_MS => {
-            Err(Error::validation("timeout", "must be at most 2147483647 ms (about 24.8 days)."))
+        (Kind::Number, Some(n)) if n.is_finite() && n > 0.0 && n <= MAX_TIMEOUT_MS => {
+            Ok(Some(n.ceil() as u64))
         }
-        (Kind::Number, _) => Err(Error::validation("timeout", "must be a positive finite number of milliseconds.")),
-        (k, _) => Err(Error::validation("timeout", &cat(&["must be a positive finite number of milliseconds; ", &got(k)]))),
+        (Kind::Number, Some(n)) if n.is_finite() && n > MAX_TIMEOUT_MS => Err(Error::validation(
+            "timeout",
+            "must be at most 2147483647 ms (about 24.8 days).",
+        )),
+        (Kind::Number, _) => Err(Error::validation(
+            "timeout",
+            "must be a positive finite number of milliseconds.",
+        )),
+        (k, _) => Err(Error::validation(
+            "timeout",
+            &cat(&[
+                "must be a positive finite number of milliseconds; ",
+                &got(k),
+            ]),
+        )),
     }
 }
 
 fn max_retries<V: JsonView>(v: &V) -> Result<Option<u32>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
-        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => Ok(Some(n as u32)),
-        (Kind::Number, _) => Err(Error::validation("maxRetries", "must be a non-negative integer (at most 1000).")),
-        (k, _) => Err(Error::validation("maxRetries", &cat(&["must be a non-negative integer; ", &got(k)]))),
+        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => {
+            Ok(Some(n as u32))
+        }
+        (Kind::Number, _) => Err(Error::validation(
+            "maxRetries",
+            "must be a non-negative integer (at most 1000).",
+        )),
+        (k, _) => Err(Error::validation(
+            "maxRetries",
+            &cat(&["must be a non-negative integer; ", &got(k)]),
+        )),
     }
 }
 
 /// A header name as RFC 9110 allows (a token).
 pub fn header_name(name: &str) -> bool {
     !name.is_empty()
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// A header value fetch accepts: visible ASCII, spaces and tabs, no CR/LF.
 /// Checked here because fetch's own error would quote the value.
 pub fn header_value(value: &str) -> bool {
-    value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+    value
+        .bytes()
+        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
 }
 
 fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)>, Error> {
     match v.kind() {
         Kind::Undefined | Kind::Null => return Ok(Vec::new()),
         Kind::Object => {}
-        k => return Err(Error::validation(field, &cat(&["must be an object of header names to strings; ", &got(k)]))),
+        k => {
+            return Err(Error::validation(
+                field,
+                &cat(&["must be an object of header names to strings; ", &got(k)]),
+            ))
+        }
     }
     let mut out = Vec::new();
     for name in v.keys() {
         if !header_name(&name) {
-            return Err(Error::validation(field, &cat(&["has an invalid header name `", &name, "`."])));
+            return Err(Error::validation(
+                field,
+                &cat(&["has an invalid header name `", &name, "`."]),
+            ));
         }
         let value = v.get(&name);
         match value.kind() {
@@ -227,7 +302,12 @@ fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)
                 }
                 out.push((name, s));
             }
-            k => return Err(Error::validation(field, &cat(&["header `", &name, "` must be a string; ", &got(k)]))),
+            k => {
+                return Err(Error::validation(
+                    field,
+                    &cat(&["header `", &name, "` must be a string; ", &got(k)]),
+                ))
+            }
         }
     }
     Ok(out)
@@ -239,10 +319,18 @@ fn api_key<V: JsonView>(v: &V, env: &Env) -> Result<Option<SecretString>, Error>
         Kind::Undefined => return Ok(env.api_key.clone().filter(|k| !k.is_empty())),
         Kind::Null => return Ok(None),
         Kind::String => SecretString::new(v.as_string().unwrap_or_default()),
-        k => return Err(Error::validation("apiKey", &cat(&["must be a string; ", &got(k)]))),
+        k => {
+            return Err(Error::validation(
+                "apiKey",
+                &cat(&["must be a string; ", &got(k)]),
+            ))
+        }
     };
     if key.is_empty() {
-        return Err(Error::validation("apiKey", "must not be empty; omit it or pass null for keyless (proxy) mode."));
+        return Err(Error::validation(
+            "apiKey",
+            "must not be empty; omit it or pass null for keyless (proxy) mode.",
+        ));
     }
     if !header_value(key.expose()) || key.expose().starts_with(' ') || key.expose().ends_with(' ') {
         return Err(Error::validation("apiKey", "contains characters not allowed in an HTTP header (control, non-ASCII or surrounding spaces)."));
@@ -269,11 +357,19 @@ pub fn client_options<V: JsonView>(opts: &V, env: &Env) -> Result<ClientConfig, 
         Some("omit") => Some(Credentials::Omit),
         Some("same-origin") => Some(Credentials::SameOrigin),
         Some("include") => Some(Credentials::Include),
-        Some(_) => return Err(Error::validation("credentials", "must be \"omit\", \"same-origin\" or \"include\".")),
+        Some(_) => {
+            return Err(Error::validation(
+                "credentials",
+                "must be \"omit\", \"same-origin\" or \"include\".",
+            ))
+        }
     };
     let org_name = optional_string(&opts.get("orgName"), "orgName")?;
     if org_name.as_deref() == Some("") {
-        return Err(Error::validation("orgName", "must not be empty; omit it to use the key's organization."));
+        return Err(Error::validation(
+            "orgName",
+            "must not be empty; omit it to use the key's organization.",
+        ));
     }
     Ok(ClientConfig {
         api_key: api_key(&opts.get("apiKey"), env)?,
@@ -314,14 +410,27 @@ pub fn is_uuid(s: &str) -> bool {
 pub fn id<V: JsonView>(v: &V, field: &str) -> Result<String, Error> {
     match v.as_string() {
         Some(s) if is_uuid(&s) => Ok(s),
-        Some(_) => Err(Error::validation(field, "must be a UUID such as 3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f.")),
-        None => Err(Error::validation(field, &cat(&["must be a UUID string; ", &got(v.kind())]))),
+        Some(_) => Err(Error::validation(
+            field,
+            "must be a UUID such as 3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f.",
+        )),
+        None => Err(Error::validation(
+            field,
+            &cat(&["must be a UUID string; ", &got(v.kind())]),
+        )),
     }
 }
 
 /// Query keys of GET /v1/ai_secret.
-pub const LIST_QUERY_KEYS: &[&str] =
-    &["limit", "starting_after", "ending_before", "ids", "ai_secret_name", "ai_secret_type", "org_name"];
+pub const LIST_QUERY_KEYS: &[&str] = &[
+    "limit",
+    "starting_after",
+    "ending_before",
+    "ids",
+    "ai_secret_name",
+    "ai_secret_type",
+    "org_name",
+];
 
 fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<String>, Error> {
     let one = |x: &V| -> Result<String, Error> {
@@ -330,7 +439,10 @@ fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<St
         } else {
             match x.as_string() {
                 Some(s) => Ok(s),
-                None => Err(Error::validation(field, &cat(&["must be a string or an array of strings; ", &got(x.kind())]))),
+                None => Err(Error::validation(
+                    field,
+                    &cat(&["must be a string or an array of strings; ", &got(x.kind())]),
+                )),
             }
         }
     };
@@ -351,8 +463,15 @@ pub fn list_query<V: JsonView>(q: &V) -> Result<ListQuery, Error> {
     let limit = q.get("limit");
     let limit = match (limit.kind(), limit.as_f64()) {
         (Kind::Undefined | Kind::Null, _) => None,
-        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Some(n as u64),
-        (k, _) => return Err(Error::validation("limit", &cat(&["must be a non-negative integer; ", &got(k)]))),
+        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => {
+            Some(n as u64)
+        }
+        (k, _) => {
+            return Err(Error::validation(
+                "limit",
+                &cat(&["must be a non-negative integer; ", &got(k)]),
+            ))
+        }
     };
     let cursor = |name: &str| -> Result<Option<String>, Error> {
         let v = q.get(name);
@@ -364,7 +483,10 @@ pub fn list_query<V: JsonView>(q: &V) -> Result<ListQuery, Error> {
     let starting_after = cursor("starting_after")?;
     let ending_before = cursor("ending_before")?;
     if starting_after.is_some() && ending_before.is_some() {
-        return Err(Error::validation("ending_before", "cannot be combined with starting_after; pass only one cursor."));
+        return Err(Error::validation(
+            "ending_before",
+            "cannot be combined with starting_after; pass only one cursor.",
+        ));
     }
     Ok(ListQuery {
         limit,
@@ -393,21 +515,47 @@ mod tests {
 
     #[test]
     fn create_accepts_the_spec_fields() {
-        let b = body(&v(json!({"name":"n","type":"openai","secret":"s","metadata":{"a":1},"org_name":null})), CREATE_AI_SECRET, "params").unwrap();
-        assert_eq!(b.to_json().expose(), r#"{"name":"n","type":"openai","metadata":{"a":1},"secret":"s","org_name":null}"#);
+        let b = body(
+            &v(json!({"name":"n","type":"openai","secret":"s","metadata":{"a":1},"org_name":null})),
+            CREATE_AI_SECRET,
+            "params",
+        )
+        .unwrap();
+        assert_eq!(
+            b.to_json().expose(),
+            r#"{"name":"n","type":"openai","metadata":{"a":1},"secret":"s","org_name":null}"#
+        );
     }
 
     #[test]
     fn create_rejects_bad_names() {
-        assert_eq!(field_of(body(&v(json!({})), CREATE_AI_SECRET, "params")), "name");
-        assert_eq!(field_of(body(&v(json!({"name": ""})), CREATE_AI_SECRET, "params")), "name");
-        assert_eq!(field_of(body(&v(json!({"name": 5})), CREATE_AI_SECRET, "params")), "name");
-        assert_eq!(field_of(body(&v(json!({"name": null})), CREATE_AI_SECRET, "params")), "name");
+        assert_eq!(
+            field_of(body(&v(json!({})), CREATE_AI_SECRET, "params")),
+            "name"
+        );
+        assert_eq!(
+            field_of(body(&v(json!({"name": ""})), CREATE_AI_SECRET, "params")),
+            "name"
+        );
+        assert_eq!(
+            field_of(body(&v(json!({"name": 5})), CREATE_AI_SECRET, "params")),
+            "name"
+        );
+        assert_eq!(
+            field_of(body(&v(json!({"name": null})), CREATE_AI_SECRET, "params")),
+            "name"
+        );
     }
 
     #[test]
     fn create_rejects_wrong_types_per_field() {
-        for (k, bad) in [("type", json!(1)), ("secret", json!(true)), ("org_name", json!([])), ("metadata", json!("x")), ("metadata", json!([1]))] {
+        for (k, bad) in [
+            ("type", json!(1)),
+            ("secret", json!(true)),
+            ("org_name", json!([])),
+            ("metadata", json!("x")),
+            ("metadata", json!([1])),
+        ] {
             let mut p = json!({"name": "n"});
             p[k] = bad;
             assert_eq!(field_of(body(&v(p), CREATE_AI_SECRET, "params")), k);
@@ -416,7 +564,12 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named() {
-        let e = body(&v(json!({"name":"n","secert":"sk-SENTINEL"})), CREATE_AI_SECRET, "params").unwrap_err();
+        let e = body(
+            &v(json!({"name":"n","secert":"sk-SENTINEL"})),
+            CREATE_AI_SECRET,
+            "params",
+        )
+        .unwrap_err();
         assert_eq!(e.class_name(), "ValidationError");
         assert!(matches!(&e, Error::Validation { field, .. } if field == "secert"));
         assert!(!e.message().contains("SENTINEL"));
@@ -424,25 +577,72 @@ mod tests {
 
     #[test]
     fn params_must_be_an_object() {
-        assert_eq!(field_of(body(&v(json!("n")), CREATE_AI_SECRET, "params")), "params");
-        assert_eq!(field_of(body(&crate::core::testing::V(None), CREATE_AI_SECRET, "params")), "params");
+        assert_eq!(
+            field_of(body(&v(json!("n")), CREATE_AI_SECRET, "params")),
+            "params"
+        );
+        assert_eq!(
+            field_of(body(
+                &crate::core::testing::V(None),
+                CREATE_AI_SECRET,
+                "params"
+            )),
+            "params"
+        );
     }
 
     #[test]
     fn patch_and_delete_schemas() {
         let p = body(&v(json!({"secret": null})), PATCH_AI_SECRET, "patch").unwrap();
         assert_eq!(p.to_json().expose(), r#"{"secret":null}"#);
-        assert_eq!(body(&v(json!({})), PATCH_AI_SECRET, "patch").unwrap().to_json().expose(), "{}");
-        assert_eq!(field_of(body(&v(json!({"name": ""})), PATCH_AI_SECRET, "patch")), "name");
-        assert_eq!(field_of(body(&v(json!({"org_name": "x"})), PATCH_AI_SECRET, "patch")), "org_name");
-        assert_eq!(field_of(body(&v(json!({"org_name": "x"})), DELETE_AI_SECRET, "params")), "name");
+        assert_eq!(
+            body(&v(json!({})), PATCH_AI_SECRET, "patch")
+                .unwrap()
+                .to_json()
+                .expose(),
+            "{}"
+        );
+        assert_eq!(
+            field_of(body(&v(json!({"name": ""})), PATCH_AI_SECRET, "patch")),
+            "name"
+        );
+        assert_eq!(
+            field_of(body(&v(json!({"org_name": "x"})), PATCH_AI_SECRET, "patch")),
+            "org_name"
+        );
+        assert_eq!(
+            field_of(body(
+                &v(json!({"org_name": "x"})),
+                DELETE_AI_SECRET,
+                "params"
+            )),
+            "name"
+        );
     }
 
     #[test]
     fn base_urls() {
-        assert_eq!(base_url("https://api.braintrust.dev/", "baseURL").unwrap(), "https://api.braintrust.dev");
-        assert_eq!(base_url("http://127.0.0.1:8000/api//", "baseURL").unwrap(), "http://127.0.0.1:8000/api");
-        for bad in ["", "api.braintrust.dev", "ftp://x", "https://", "https:///x", "http://:80", "https://u:p@h", "https://h/?q", "https://h/#f", "https://h/ x", "/relative"] {
+        assert_eq!(
+            base_url("https://api.braintrust.dev/", "baseURL").unwrap(),
+            "https://api.braintrust.dev"
+        );
+        assert_eq!(
+            base_url("http://127.0.0.1:8000/api//", "baseURL").unwrap(),
+            "http://127.0.0.1:8000/api"
+        );
+        for bad in [
+            "",
+            "api.braintrust.dev",
+            "ftp://x",
+            "https://",
+            "https:///x",
+            "http://:80",
+            "https://u:p@h",
+            "https://h/?q",
+            "https://h/#f",
+            "https://h/ x",
+            "/relative",
+        ] {
             assert_eq!(field_of(base_url(bad, "baseURL")), "baseURL", "{bad}");
         }
     }
@@ -451,16 +651,41 @@ mod tests {
     fn client_options_defaults_and_env() {
         let c = client_options(&crate::core::testing::V(None), &Env::default()).unwrap();
         assert_eq!(c.base_url, DEFAULT_BASE_URL);
-        assert_eq!((c.timeout_ms, c.max_retries, c.api_key.is_none()), (60_000, 2, true));
-        let env = Env { api_key: Some(SecretString::new("env-key".into())), base_url: None, api_url: Some("http://h:1/".into()) };
+        assert_eq!(
+            (c.timeout_ms, c.max_retries, c.api_key.is_none()),
+            (60_000, 2, true)
+        );
+        let env = Env {
+            api_key: Some(SecretString::new("env-key".into())),
+            base_url: None,
+            api_url: Some("http://h:1/".into()),
+        };
         let c = client_options(&v(json!({})), &env).unwrap();
         assert_eq!(c.api_key.unwrap().expose(), "env-key");
         assert_eq!(c.base_url, "http://h:1");
-        let env2 = Env { base_url: Some("http://a".into()), ..env.clone() };
-        assert_eq!(client_options(&v(json!({})), &env2).unwrap().base_url, "http://a");
+        let env2 = Env {
+            base_url: Some("http://a".into()),
+            ..env.clone()
+        };
+        assert_eq!(
+            client_options(&v(json!({})), &env2).unwrap().base_url,
+            "http://a"
+        );
         // explicit null opts out of the environment key
-        assert!(client_options(&v(json!({"apiKey": null})), &env).unwrap().api_key.is_none());
-        assert_eq!(field_of(client_options(&v(json!({})), &Env { base_url: Some("nope".into()), ..Env::default() })), "BRAINTRUST_BASE_URL");
+        assert!(client_options(&v(json!({"apiKey": null})), &env)
+            .unwrap()
+            .api_key
+            .is_none());
+        assert_eq!(
+            field_of(client_options(
+                &v(json!({})),
+                &Env {
+                    base_url: Some("nope".into()),
+                    ..Env::default()
+                }
+            )),
+            "BRAINTRUST_BASE_URL"
+        );
     }
 
     #[test]
@@ -479,18 +704,29 @@ mod tests {
             (json!({"credentials": "all"}), "credentials"),
             (json!({"apikey": "k"}), "apikey"),
             (json!({"defaultHeaders": {"X-A": 1}}), "defaultHeaders"),
-            (json!({"defaultHeaders": {"bad name": "v"}}), "defaultHeaders"),
-            (json!({"defaultHeaders": {"x-a": "v\r\n"}}), "defaultHeaders"),
+            (
+                json!({"defaultHeaders": {"bad name": "v"}}),
+                "defaultHeaders",
+            ),
+            (
+                json!({"defaultHeaders": {"x-a": "v\r\n"}}),
+                "defaultHeaders",
+            ),
             (json!({"orgName": 3}), "orgName"),
         ];
         for (opts, f) in cases {
-            assert_eq!(field_of(client_options(&v(opts.clone()), &Env::default())), f, "{opts}");
+            assert_eq!(
+                field_of(client_options(&v(opts.clone()), &Env::default())),
+                f,
+                "{opts}"
+            );
         }
     }
 
     #[test]
     fn api_key_errors_never_echo_the_key() {
-        let e = client_options(&v(json!({"apiKey": "sk-SENTINEL\n"})), &Env::default()).unwrap_err();
+        let e =
+            client_options(&v(json!({"apiKey": "sk-SENTINEL\n"})), &Env::default()).unwrap_err();
         assert!(!e.message().contains("SENTINEL") && !format!("{e:?}").contains("SENTINEL"));
         let c = client_options(&v(json!({"apiKey": "sk-SENTINEL"})), &Env::default()).unwrap();
         assert!(!format!("{c:?}").contains("SENTINEL"));
@@ -498,9 +734,18 @@ mod tests {
 
     #[test]
     fn request_options() {
-        let r = super::request_options(&v(json!({"timeout": 10.2, "maxRetries": 0, "headers": {"x-a": "1"}}))).unwrap();
-        assert_eq!((r.timeout_ms, r.max_retries, r.headers.len()), (Some(11), Some(0), 1));
-        assert_eq!(field_of(super::request_options(&v(json!({"retries": 1})))), "retries");
+        let r = super::request_options(&v(
+            json!({"timeout": 10.2, "maxRetries": 0, "headers": {"x-a": "1"}}),
+        ))
+        .unwrap();
+        assert_eq!(
+            (r.timeout_ms, r.max_retries, r.headers.len()),
+            (Some(11), Some(0), 1)
+        );
+        assert_eq!(
+            field_of(super::request_options(&v(json!({"retries": 1})))),
+            "retries"
+        );
     }
 
     #[test]
@@ -509,9 +754,20 @@ mod tests {
         assert!(!is_uuid("3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5"));
         assert!(!is_uuid("../../v1/ai_secret?x=1-aaaa-aaaa-aaaaaaaaaaaa"));
         let id = "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f";
-        let q = list_query(&v(json!({"limit": 7, "ids": [id, id], "ai_secret_type": "openai"}))).unwrap();
-        assert_eq!((q.limit, q.ids.len(), q.ai_secret_type.len()), (Some(7), 2, 1));
-        assert_eq!(field_of(list_query(&v(json!({"starting_after": id, "ending_before": id})))), "ending_before");
+        let q = list_query(&v(
+            json!({"limit": 7, "ids": [id, id], "ai_secret_type": "openai"}),
+        ))
+        .unwrap();
+        assert_eq!(
+            (q.limit, q.ids.len(), q.ai_secret_type.len()),
+            (Some(7), 2, 1)
+        );
+        assert_eq!(
+            field_of(list_query(&v(
+                json!({"starting_after": id, "ending_before": id})
+            ))),
+            "ending_before"
+        );
         assert_eq!(field_of(list_query(&v(json!({"ids": ["nope"]})))), "ids");
         assert_eq!(field_of(list_query(&v(json!({"limit": -1})))), "limit");
         assert_eq!(field_of(list_query(&v(json!({"limt": 1})))), "limt");

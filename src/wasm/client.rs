@@ -74,45 +74,77 @@ impl WasmClient {
             let fetch = optional_function(&opts.get("fetch"), "fetch")?;
             Ok(Inner { config, fetch })
         };
-        make().map(|inner| WasmClient { inner: Rc::new(inner) }).map_err(|e| to_js(&e, 0, None))
+        make()
+            .map(|inner| WasmClient {
+                inner: Rc::new(inner),
+            })
+            .map_err(|e| to_js(&e, 0, None))
     }
 
     pub fn create(&self, params: JsValue, options: JsValue) -> Promise {
-        self.call(options, || Ok(Operation::Create(validate::body(&Js(params), CREATE_AI_SECRET, "params")?)))
+        self.call(options, || {
+            Ok(Operation::Create(validate::body(
+                &Js(params),
+                CREATE_AI_SECRET,
+                "params",
+            )?))
+        })
     }
 
     pub fn replace(&self, params: JsValue, options: JsValue) -> Promise {
-        self.call(options, || Ok(Operation::Replace(validate::body(&Js(params), CREATE_AI_SECRET, "params")?)))
+        self.call(options, || {
+            Ok(Operation::Replace(validate::body(
+                &Js(params),
+                CREATE_AI_SECRET,
+                "params",
+            )?))
+        })
     }
 
     pub fn retrieve(&self, id: JsValue, options: JsValue) -> Promise {
-        self.call(options, || Ok(Operation::Retrieve(validate::id(&Js(id), "id")?)))
+        self.call(options, || {
+            Ok(Operation::Retrieve(validate::id(&Js(id), "id")?))
+        })
     }
 
     pub fn update(&self, id: JsValue, patch: JsValue, options: JsValue) -> Promise {
         self.call(options, || {
             let id = validate::id(&Js(id), "id")?;
-            Ok(Operation::Update(id, validate::body(&Js(patch), PATCH_AI_SECRET, "patch")?))
+            Ok(Operation::Update(
+                id,
+                validate::body(&Js(patch), PATCH_AI_SECRET, "patch")?,
+            ))
         })
     }
 
     pub fn delete(&self, id: JsValue, options: JsValue) -> Promise {
-        self.call(options, || Ok(Operation::Delete(validate::id(&Js(id), "id")?)))
+        self.call(options, || {
+            Ok(Operation::Delete(validate::id(&Js(id), "id")?))
+        })
     }
 
     #[wasm_bindgen(js_name = deleteByName)]
     pub fn delete_by_name(&self, params: JsValue, options: JsValue) -> Promise {
-        self.call(options, || Ok(Operation::DeleteByName(validate::body(&Js(params), DELETE_AI_SECRET, "params")?)))
+        self.call(options, || {
+            Ok(Operation::DeleteByName(validate::body(
+                &Js(params),
+                DELETE_AI_SECRET,
+                "params",
+            )?))
+        })
     }
 
     pub fn list(&self, query: JsValue, options: JsValue) -> Promise {
-        self.call(options, || Ok(Operation::List(validate::list_query(&Js(query))?)))
+        self.call(options, || {
+            Ok(Operation::List(validate::list_query(&Js(query))?))
+        })
     }
 
     /// Validates everything first (a rejected promise, nothing sent), then runs.
     fn call(&self, options: JsValue, op: impl FnOnce() -> Result<Operation, Error>) -> Promise {
         let options = Js(options);
-        let prepared = op().and_then(|op| Ok((op, validate::request_options(&options)?, signal(&options)?)));
+        let prepared =
+            op().and_then(|op| Ok((op, validate::request_options(&options)?, signal(&options)?)));
         match prepared {
             Err(e) => Promise::reject(&to_js(&e, 0, None)),
             Ok((op, ro, signal)) => future_to_promise(run(self.inner.clone(), op, ro, signal)),
@@ -139,8 +171,11 @@ fn header(r: &Received, name: &str) -> Option<String> {
 
 /// Parses and checks a 2xx body; drops any `secret` field a server might send.
 fn decode(req: &HttpRequest, r: &Received) -> Result<JsValue, Error> {
-    let value = JSON::parse(&r.text).map_err(|_| response::invalid_body(r.status, "response is not JSON", &r.text, &req.redactor))?;
-    response::check(&Js(value.clone()), req.expect).map_err(|p| response::invalid_body(r.status, &p, &r.text, &req.redactor))?;
+    let value = JSON::parse(&r.text).map_err(|_| {
+        response::invalid_body(r.status, "response is not JSON", &r.text, &req.redactor)
+    })?;
+    response::check(&Js(value.clone()), req.expect)
+        .map_err(|p| response::invalid_body(r.status, &p, &r.text, &req.redactor))?;
     let secret = JsValue::from_str("secret");
     match req.expect {
         Expect::AiSecret => {
@@ -155,12 +190,22 @@ fn decode(req: &HttpRequest, r: &Received) -> Result<JsValue, Error> {
     Ok(value)
 }
 
-async fn run(inner: Rc<Inner>, op: Operation, ro: RequestOptions, signal: Option<AbortSignal>) -> Result<JsValue, JsValue> {
+async fn run(
+    inner: Rc<Inner>,
+    op: Operation,
+    ro: RequestOptions,
+    signal: Option<AbortSignal>,
+) -> Result<JsValue, JsValue> {
     let is_delete = matches!(op, Operation::Delete(_) | Operation::DeleteByName(_));
     let req = request::build(&inner.config, op, &ro);
     let max_retries = ro.max_retries.unwrap_or(inner.config.max_retries);
     let timeout_ms = ro.timeout_ms.unwrap_or(inner.config.timeout_ms);
-    let transport = Transport { fetch: inner.fetch.as_ref(), credentials: inner.config.credentials, timeout_ms, signal: signal.as_ref() };
+    let transport = Transport {
+        fetch: inner.fetch.as_ref(),
+        credentials: inner.config.credentials,
+        timeout_ms,
+        signal: signal.as_ref(),
+    };
     let aborted = || signal.as_ref().is_some_and(|s| s.aborted());
     let mut attempts = 0u32;
     // Whether an earlier attempt may have done the work (lost response).
@@ -171,27 +216,56 @@ async fn run(inner: Rc<Inner>, op: Operation, ro: RequestOptions, signal: Option
         }
         attempts += 1;
         let (error, cause, outcome, received) = match fetch::send(&req, &transport).await {
-            Ok(r) if response::is_success(r.status) => return decode(&req, &r).map_err(|e| to_js(&e, attempts, None)),
+            Ok(r) if response::is_success(r.status) => {
+                return decode(&req, &r).map_err(|e| to_js(&e, attempts, None))
+            }
             Ok(r) => {
-                let mut e = response::api_error(r.status, &header_pairs(&r), &r.text, &req.redactor);
+                let mut e =
+                    response::api_error(r.status, &header_pairs(&r), &r.text, &req.redactor);
                 if let Error::Api(a) = &mut e {
-                    a.may_have_succeeded = is_delete && r.status == 404 && earlier_may_have_succeeded;
+                    a.may_have_succeeded =
+                        is_delete && r.status == 404 && earlier_may_have_succeeded;
                 }
                 (e, None, Outcome::Status(r.status), Some(r))
             }
             Err(Failure::UserAbort) => return Err(to_js(&Error::UserAbort, attempts, None)),
-            Err(Failure::Timeout) => (Error::Timeout { timeout_ms, may_have_succeeded: true }, None, Outcome::Timeout, None),
-            Err(Failure::Connection { detail, cause, may_have_succeeded }) => {
-                (Error::Connection { detail, may_have_succeeded }, cause, Outcome::Connection, None)
-            }
+            Err(Failure::Timeout) => (
+                Error::Timeout {
+                    timeout_ms,
+                    may_have_succeeded: true,
+                },
+                None,
+                Outcome::Timeout,
+                None,
+            ),
+            Err(Failure::Connection {
+                detail,
+                cause,
+                may_have_succeeded,
+            }) => (
+                Error::Connection {
+                    detail,
+                    may_have_succeeded,
+                },
+                cause,
+                Outcome::Connection,
+                None,
+            ),
         };
         let get = |name: &str| received.as_ref().and_then(|r| header(r, name));
         let should_retry = get("x-should-retry");
         if attempts > max_retries || !retry::is_retryable(outcome, should_retry.as_deref()) {
             return Err(to_js(&error, attempts, cause));
         }
-        earlier_may_have_succeeded |= error.may_have_succeeded() || matches!(outcome, Outcome::Status(s) if s >= 500);
-        let delay = retry::delay_ms(attempts - 1, get("retry-after-ms").as_deref(), get("retry-after").as_deref(), js_sys::Date::now(), js_sys::Math::random());
+        earlier_may_have_succeeded |=
+            error.may_have_succeeded() || matches!(outcome, Outcome::Status(s) if s >= 500);
+        let delay = retry::delay_ms(
+            attempts - 1,
+            get("retry-after-ms").as_deref(),
+            get("retry-after").as_deref(),
+            js_sys::Date::now(),
+            js_sys::Math::random(),
+        );
         fetch::sleep(delay, signal.as_ref()).await;
     }
 }

@@ -3,7 +3,9 @@
 //! only after the body is read, and it aborts the fetch, which also fails a
 //! body read in progress. A caller's abort signal cancels the same way.
 
-use super::bindings::{clear_timeout, global_fetch, set_timeout, AbortController, AbortSignal, Headers, Response};
+use super::bindings::{
+    clear_timeout, global_fetch, set_timeout, AbortController, AbortSignal, Headers, Response,
+};
 use crate::core::redact::Redactor;
 use crate::core::request::HttpRequest;
 use crate::core::validate::Credentials;
@@ -19,7 +21,11 @@ pub struct Received {
 
 pub enum Failure {
     /// `fetch` or the body read rejected for another reason than our abort.
-    Connection { detail: String, cause: Option<JsValue>, may_have_succeeded: bool },
+    Connection {
+        detail: String,
+        cause: Option<JsValue>,
+        may_have_succeeded: bool,
+    },
     Timeout,
     UserAbort,
 }
@@ -35,7 +41,11 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-fn request_init(req: &HttpRequest, signal: &AbortSignal, credentials: Option<Credentials>) -> Object {
+fn request_init(
+    req: &HttpRequest,
+    signal: &AbortSignal,
+    credentials: Option<Credentials>,
+) -> Object {
     let init = Object::new();
     set(&init, "method", &JsValue::from_str(req.method.as_str()));
     let headers = Object::new();
@@ -55,16 +65,30 @@ fn request_init(req: &HttpRequest, signal: &AbortSignal, credentials: Option<Cre
 
 async fn exchange(fetch: Option<&Function>, url: &str, init: &Object) -> Result<Received, JsValue> {
     let promise = match fetch {
-        Some(f) => Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), init)?),
+        Some(f) => {
+            Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), init)?)
+        }
         None => global_fetch(url, init)?,
     };
     let response: Response = JsFuture::from(promise).await?.unchecked_into();
     let status = match response.status().as_f64() {
         Some(s) if (100.0..1000.0).contains(&s) => s as u16,
-        _ => return Err(js_sys::TypeError::new("fetch resolved to something that is not a Response").into()),
+        _ => {
+            return Err(js_sys::TypeError::new(
+                "fetch resolved to something that is not a Response",
+            )
+            .into())
+        }
     };
-    let text = JsFuture::from(response.text()?).await?.as_string().unwrap_or_default();
-    Ok(Received { status, headers: response.headers(), text })
+    let text = JsFuture::from(response.text()?)
+        .await?
+        .as_string()
+        .unwrap_or_default();
+    Ok(Received {
+        status,
+        headers: response.headers(),
+        text,
+    })
 }
 
 pub async fn send(req: &HttpRequest, t: &Transport<'_>) -> Result<Received, Failure> {
@@ -100,12 +124,22 @@ fn prop(v: &JsValue, key: &str) -> JsValue {
 }
 
 /// Codes that prove the request never left: nothing can have happened.
-const NOT_SENT_CODES: &[&str] = &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"];
+const NOT_SENT_CODES: &[&str] = &[
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "UND_ERR_CONNECT_TIMEOUT",
+    "ERR_INVALID_URL",
+];
 
 fn connection_failure(e: &JsValue, redactor: &Redactor) -> Failure {
-    let message = prop(e, "message").as_string().unwrap_or_else(|| "fetch failed".into());
+    let message = prop(e, "message")
+        .as_string()
+        .unwrap_or_else(|| "fetch failed".into());
     let inner = prop(e, "cause");
-    let code = prop(&inner, "code").as_string().or_else(|| prop(e, "code").as_string());
+    let code = prop(&inner, "code")
+        .as_string()
+        .or_else(|| prop(e, "code").as_string());
     let mut detail = redactor.redact(&message);
     if let Some(c) = &code {
         detail.push_str(" (");
@@ -118,10 +152,19 @@ fn connection_failure(e: &JsValue, redactor: &Redactor) -> Failure {
         detail.push_str(&redactor.redact(&inner_message));
     }
     // Keep the original error as `cause` only when nothing in it is secret.
-    let texts = [message, inner_message, prop(e, "stack").as_string().unwrap_or_default(), prop(&inner, "stack").as_string().unwrap_or_default()];
+    let texts = [
+        message,
+        inner_message,
+        prop(e, "stack").as_string().unwrap_or_default(),
+        prop(&inner, "stack").as_string().unwrap_or_default(),
+    ];
     let clean = texts.iter().all(|t| redactor.redact(t) == *t);
     let may_have_succeeded = !code.as_deref().is_some_and(|c| NOT_SENT_CODES.contains(&c));
-    Failure::Connection { detail, cause: clean.then(|| e.clone()), may_have_succeeded }
+    Failure::Connection {
+        detail,
+        cause: clean.then(|| e.clone()),
+        may_have_succeeded,
+    }
 }
 
 /// Waits `ms`, or less if `signal` aborts; leaves no timer or listener behind.

@@ -32,7 +32,10 @@ pub fn get(v: &JsValue, key: &str) -> JsValue {
 
 fn setup() {
     // A stand-in for js/errors.js: the class name lands in `name`.
-    let f = Function::new_with_args("c, m, p", "const e = new Error(m); e.name = c; Object.assign(e, p); return e;");
+    let f = Function::new_with_args(
+        "c, m, p",
+        "const e = new Error(m); e.name = c; Object.assign(e, p); return e;",
+    );
     register_error_factory(f);
 }
 
@@ -70,9 +73,13 @@ async fn control(method: &str, path: &str, body: Option<&str>) -> JsValue {
         let _ = Reflect::set(&init, &"body".into(), &b.into());
     }
     let url = [EMU, path].concat();
-    let res = JsFuture::from(raw_fetch(&url, &init)).await.expect("control fetch");
+    let res = JsFuture::from(raw_fetch(&url, &init))
+        .await
+        .expect("control fetch");
     let json: Function = get(&res, "json").unchecked_into();
-    JsFuture::from(json.call0(&res).unwrap().unchecked_into::<Promise>()).await.expect("control json")
+    JsFuture::from(json.call0(&res).unwrap().unchecked_into::<Promise>())
+        .await
+        .expect("control json")
 }
 
 /// Queues one scripted response for requests tagged `tag`.
@@ -84,12 +91,19 @@ pub async fn script(tag: &str, response: &str) {
     let body = Object::new();
     let list = js_sys::Array::of1(&r);
     let _ = Reflect::set(&body, &"responses".into(), &list);
-    control("POST", "/_emulator/script", Some(&JSON::stringify(&body).unwrap().as_string().unwrap())).await;
+    control(
+        "POST",
+        "/_emulator/script",
+        Some(&JSON::stringify(&body).unwrap().as_string().unwrap()),
+    )
+    .await;
 }
 
 /// API requests the emulator received with this tag.
 pub async fn count(tag: &str) -> u32 {
-    let log: js_sys::Array = control("GET", "/_emulator/requests", None).await.unchecked_into();
+    let log: js_sys::Array = control("GET", "/_emulator/requests", None)
+        .await
+        .unchecked_into();
     log.iter()
         .filter(|r| get(r, "method").as_string().as_deref() != Some("OPTIONS"))
         .filter(|r| get(&get(r, "headers"), "x-test").as_string().as_deref() == Some(tag))
@@ -105,7 +119,10 @@ pub async fn ok(p: Promise) -> JsValue {
 
 pub async fn err(p: Promise) -> JsValue {
     match JsFuture::from(p).await {
-        Ok(v) => panic!("expected an error, got {:?}", JSON::stringify(&v).ok().and_then(|s| s.as_string())),
+        Ok(v) => panic!(
+            "expected an error, got {:?}",
+            JSON::stringify(&v).ok().and_then(|s| s.as_string())
+        ),
         Err(e) => e,
     }
 }
@@ -115,7 +132,9 @@ pub fn name_of(e: &JsValue) -> String {
 }
 
 pub fn aborted_signal() -> JsValue {
-    Function::new_no_args("const c = new AbortController(); c.abort(); return c.signal;").call0(&JsValue::NULL).unwrap()
+    Function::new_no_args("const c = new AbortController(); c.abort(); return c.signal;")
+        .call0(&JsValue::NULL)
+        .unwrap()
 }
 
 #[macro_export]

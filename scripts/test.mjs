@@ -1,0 +1,70 @@
+// Runs every check and test of the project, in order, stopping at the first
+// failure: formatting, clippy (host and wasm32), native core tests, the
+// wasm-bindgen-test suite in Node and headless Chromium against the emulator,
+// and the node:test suites on the built package. Ends with one summary line.
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startEmulator } from "../tests/emulator/server.mjs";
+import { refusedUrl } from "../tests/node/helpers.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}:${process.env.PATH}` };
+let passed = 0;
+let failed = 0;
+
+function step(title, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${title}: ${cmd} ${args.join(" ")}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      process.stdout.write(d);
+      out += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      for (const m of out.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) {
+        passed += Number(m[1]);
+        failed += Number(m[2]);
+      }
+      for (const m of out.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
+      for (const m of out.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);
+      if (code === 0) resolve();
+      else reject(new Error(`${title} failed (exit ${code})`));
+    });
+  });
+}
+
+const wasm = ["--target", "wasm32-unknown-unknown"];
+let emu;
+try {
+  await step("format", "cargo", ["fmt", "--check"]);
+  await step("clippy (host)", "cargo", ["clippy", "--all-targets", "--", "-D", "warnings"]);
+  await step("clippy (wasm32)", "cargo", ["clippy", ...wasm, "--all-targets", "--", "-D", "warnings"]);
+  await step("core tests (native)", "cargo", ["test"]);
+
+  emu = await startEmulator({ keys: ["test-key"] });
+  const wasmEnv = {
+    EMULATOR_URL: emu.url,
+    REFUSED_URL: await refusedUrl(),
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner",
+    CHROMEDRIVER: process.env.CHROMEDRIVER ?? "/usr/bin/chromedriver",
+    WASM_BINDGEN_TEST_TIMEOUT: "60",
+  };
+  await step("wasm suite in Node", "cargo", ["test", ...wasm, "--test", "wasm_node"], wasmEnv);
+  await step("wasm suite in headless Chromium", "cargo", ["test", ...wasm, "--test", "wasm_browser"], wasmEnv);
+  await emu.close();
+  emu = undefined;
+
+  const suites = readdirSync(join(root, "tests/node")).filter((f) => f.endsWith(".test.mjs")).map((f) => `tests/node/${f}`);
+  await step("package suites (node:test)", "node", ["--test", "--test-concurrency=1", "--test-reporter=tap", ...suites]);
+} catch (e) {
+  console.error(`\n${e.message}`);
+  process.exitCode = 1;
+} finally {
+  await emu?.close();
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+if (failed > 0) process.exitCode = 1;

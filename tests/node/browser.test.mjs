@@ -1,0 +1,37 @@
+// The package in headless Chromium (Debian's), imported as a plain ES module
+// from a statically served page: no bundler, no init call.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { readFile } from "node:fs/promises";
+import { startEmulator, serveStatic, launchChromium, uniq, sent, KEY } from "./helpers.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+let emu, site, browser;
+before(async () => {
+  emu = await startEmulator({ keys: [KEY] });
+  site = await serveStatic(root, { "/esm.html": { type: "text/html", body: await readFile(new URL("../browser/esm.html", import.meta.url)) } });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await emu?.close();
+});
+
+test("a <script type=module> page creates a secret and gets typed errors", async () => {
+  const page = await browser.newPage();
+  const name = uniq("esm");
+  await page.goto(`${site.url}/esm.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
+  await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
+  const r = await page.evaluate(() => window.__result);
+  assert.equal(r.failure, undefined, r.failure);
+  assert.equal(r.created.name, name);
+  assert.equal(r.created.preview_secret, "sk-…9876");
+  assert.ok(!("secret" in r.created));
+  assert.deepEqual(r.auth, { instance: true, name: "AuthenticationError", status: 401 });
+  assert.deepEqual(r.validation, { instance: true, field: "baseURL" });
+  const req = sent(emu, name)[0];
+  assert.equal(req.headers.origin, site.url, "a real cross-origin browser fetch");
+  await page.close();
+});

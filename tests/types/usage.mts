@@ -1,0 +1,74 @@
+// Type test: compiled with `tsc --noEmit --strict` under moduleResolution
+// node16 and bundler. Lines under @ts-expect-error must fail to type-check.
+import {
+  createAiSecret, BraintrustClient, BraintrustError, ValidationError, APIError, AuthenticationError,
+  NotFoundError, RateLimitError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
+  ResponseValidationError,
+  type AISecret, type AISecretList, type ClientOptions, type RequestOptions, type CreateAISecretParams,
+} from "braintrust-ai-secrets";
+
+async function main(): Promise<void> {
+  const options: ClientOptions = { apiKey: "k", baseURL: "http://127.0.0.1:1", orgName: "acme", timeout: 1000, maxRetries: 1, defaultHeaders: { "x-a": "1" }, fetch: globalThis.fetch, credentials: "include" };
+  const client = new BraintrustClient(options);
+  const ro: RequestOptions = { signal: new AbortController().signal, timeout: 5, maxRetries: 0, headers: { "x-b": null } };
+
+  const params: CreateAISecretParams = { name: "n", type: null, secret: "s", metadata: { a: [1, { b: null }] }, org_name: null };
+  const s: AISecret = await createAiSecret(params, { apiKey: "k", signal: ro.signal });
+  const id: string = s.id;
+  const org: string = s.org_id;
+  const preview: string | null | undefined = s.preview_secret;
+  const created = await client.createAiSecret({ name: "n" }, ro);
+  const replaced: AISecret = await client.replaceAiSecret({ name: "n" });
+  const got: AISecret = await client.getAiSecret(id);
+  const patched: AISecret = await client.updateAiSecret(id, { metadata: { k: "v" }, secret: null });
+  const deleted: AISecret = await client.deleteAiSecret(id);
+  const byName: AISecret = await client.deleteAiSecretByName({ name: "n", org_name: "acme" });
+  const page: AISecretList = await client.listAiSecrets({ limit: 7, ids: [id], ai_secret_type: "openai" });
+  for await (const item of client.iterAiSecrets({ limit: 10 })) {
+    const n: string = item.name;
+    void n;
+  }
+  const first: AISecretList = await client.aiSecrets.list({ limit: 1 });
+  for await (const item of client.aiSecrets.list()) void item.id;
+  const viaAlias: AISecret = await client.aiSecrets.create({ name: "n" });
+  await client.aiSecrets.findAndDelete({ name: "n" });
+  void [created, replaced, got, patched, deleted, byName, page, first, viaAlias, org, preview];
+
+  try {
+    await client.createAiSecret({ name: "n" });
+  } catch (e) {
+    if (e instanceof ValidationError) { const f: string = e.field; void f; }
+    if (e instanceof APIError) { const st: number = e.status; const h: Record<string, string> = e.headers; const r: string | undefined = e.requestId; const m: boolean = e.mayHaveSucceeded; void [st, h, r, m]; }
+    if (e instanceof AuthenticationError || e instanceof NotFoundError || e instanceof RateLimitError) { const st: number = e.status; void st; }
+    if (e instanceof APIConnectionError) { const m: boolean = e.mayHaveSucceeded; void m; }
+    if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError || e instanceof ResponseValidationError) void e.message;
+    if (e instanceof BraintrustError) { const a: number = e.attempts; void a; }
+  }
+
+  // @ts-expect-error name is required
+  await createAiSecret({ type: "openai" });
+  // @ts-expect-error name must be a string
+  await client.createAiSecret({ name: 5 });
+  // @ts-expect-error a typo is not a field
+  await client.createAiSecret({ name: "n", secert: "s" });
+  // @ts-expect-error metadata must be an object
+  await client.createAiSecret({ name: "n", metadata: "x" });
+  // @ts-expect-error timeout is a number
+  new BraintrustClient({ timeout: "5" });
+  // @ts-expect-error unknown option
+  new BraintrustClient({ apikey: "k" });
+  // @ts-expect-error credentials is a fixed set
+  new BraintrustClient({ credentials: "all" });
+  // @ts-expect-error ids are strings
+  await client.listAiSecrets({ ids: [1] });
+  // @ts-expect-error limit is a number
+  await client.listAiSecrets({ limit: "7" });
+  // @ts-expect-error patch has no org_name
+  await client.updateAiSecret(id, { org_name: "x" });
+  // @ts-expect-error getAiSecret takes an id string
+  await client.getAiSecret({ id });
+  // @ts-expect-error the result has no secret typed as string
+  const leaked: string = s.secret;
+  void leaked;
+}
+void main;
