@@ -11,7 +11,8 @@
 //   GET  /_emulator/requests  the request log: method, path, query, headers, body
 //   POST /_emulator/script    {responses: [...]}  queue scripted responses
 //   GET  /_emulator/secrets   stored records, secret values included
-//   POST /_emulator/seed      {count, prefix?, type?}  create secrets quickly
+//   POST /_emulator/seed      {count, prefix?, type?, org_name?}  create secrets quickly
+//   GET  /_emulator/violations  requests that broke the official spec (see spec-check.mjs)
 // A scripted response is used once, by the next API request it matches:
 //   {match?: {method?, path?, headers?: {name: value}}, status?, headers?, body?, delayMs?,
 //    drop?: true            close the connection without a response
@@ -23,6 +24,7 @@ import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { Store } from "./store.mjs";
 import { checkBody, UUID_RE } from "./validate.mjs";
+import { SpecChecker } from "./spec-check.mjs";
 
 const COLLECTION = "/v1/ai_secret";
 const EXPOSED = "Retry-After, X-Request-Id";
@@ -40,9 +42,10 @@ class HttpError {
 }
 
 export class Emulator {
-  constructor({ keys = ["test-key"], orgs = ["acme"], log = () => {} } = {}) {
+  constructor({ keys = ["test-key"], orgs = ["acme"], log = () => {}, spec = new SpecChecker() } = {}) {
     this.options = { keys, orgs };
     this.logLine = log;
+    this.spec = spec;
     this.reset();
     this.sockets = new Set();
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -57,6 +60,7 @@ export class Emulator {
     if (orgs) this.options.orgs = orgs;
     this.store = new Store(this.options);
     this.requests = [];
+    this.violations = [];
     this.script = [];
     this.counter = 0;
   }
@@ -124,6 +128,10 @@ export class Emulator {
       }
       const entry = { method: req.method, path: url.pathname, query: url.search, headers: req.headers, body: raw, time: Date.now() };
       this.requests.push(entry);
+      if (url.pathname.startsWith("/v1/")) {
+        entry.violations = this.spec.check(entry);
+        this.violations.push(...entry.violations);
+      }
       this.logLine(`${req.method} ${url.pathname}`);
       const scripted = this.takeScript(req, url.pathname);
       if (scripted) return await this.scripted(req, res, url, raw, scripted);
@@ -184,6 +192,8 @@ export class Emulator {
       case "POST /_emulator/script":
         this.script.push(...(body.responses ?? []));
         return ok({ queued: this.script.length });
+      case "GET /_emulator/violations":
+        return ok({ checked: this.spec.available, skipReason: this.spec.skipReason ?? null, violations: this.violations });
       case "GET /_emulator/secrets":
         return ok([...this.store.secrets.values()]);
       case "POST /_emulator/seed": {
