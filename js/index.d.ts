@@ -85,6 +85,33 @@ export interface ClientOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Passed to fetch, for a dashboard calling its own backend with cookies. */
   credentials?: "omit" | "same-origin" | "include";
+  /** Response bodies larger than this are rejected, not buffered (default 10 MB). */
+  maxResponseBytes?: number;
+  /** Told method, path, status, attempt and delay; never headers, query values or bodies. */
+  logger?: Logger;
+  /** Least severe level passed to `logger` (default "warn"). */
+  logLevel?: LogLevel;
+}
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+/** What the logger's second argument holds. */
+export interface LogFields {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  status?: number;
+  attempt?: number;
+  attempts?: number;
+  delayMs?: number;
+  elapsedMs?: number;
+}
+
+/** `console` fits. */
+export interface Logger {
+  debug(message: string, fields: LogFields): void;
+  info(message: string, fields: LogFields): void;
+  warn(message: string, fields: LogFields): void;
+  error(message: string, fields: LogFields): void;
 }
 
 /** Options of one call. */
@@ -93,6 +120,7 @@ export interface RequestOptions {
   timeout?: number;
   maxRetries?: number;
   headers?: Record<string, string | null | undefined>;
+  maxResponseBytes?: number;
 }
 
 /** `createAiSecret(params, options)`: client and request options together. */

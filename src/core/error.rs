@@ -10,23 +10,13 @@ pub enum Error {
     /// The server answered with a non-2xx status.
     Api(ApiError),
     /// `fetch` rejected: refused, DNS, CORS, reset.
-    Connection {
-        detail: String,
-        may_have_succeeded: bool,
-    },
+    Connection { detail: String, may_have_succeeded: bool },
     /// An attempt ran out of time (headers or body).
-    Timeout {
-        timeout_ms: u64,
-        may_have_succeeded: bool,
-    },
+    Timeout { timeout_ms: u64, may_have_succeeded: bool },
     /// The caller's `AbortSignal` fired.
     UserAbort,
     /// A 2xx response whose body is not what the spec promises.
-    ResponseValidation {
-        status: u16,
-        problem: String,
-        body: String,
-    },
+    ResponseValidation { status: u16, problem: String, body: String },
 }
 
 /// A non-2xx response. `body` and `headers` are already redacted and cut.
@@ -43,10 +33,7 @@ pub struct ApiError {
 
 impl Error {
     pub fn validation(field: &str, message: &str) -> Error {
-        Error::Validation {
-            field: field.into(),
-            message: message.into(),
-        }
+        Error::Validation { field: field.into(), message: message.into() }
     }
 
     /// The JS class this error becomes.
@@ -64,12 +51,9 @@ impl Error {
     /// Whether the request may have taken effect on the server.
     pub fn may_have_succeeded(&self) -> bool {
         match self {
-            Error::Connection {
-                may_have_succeeded, ..
+            Error::Connection { may_have_succeeded, .. } | Error::Timeout { may_have_succeeded, .. } => {
+                *may_have_succeeded
             }
-            | Error::Timeout {
-                may_have_succeeded, ..
-            } => *may_have_succeeded,
             Error::Api(e) => e.may_have_succeeded,
             _ => false,
         }
@@ -98,20 +82,14 @@ impl Error {
                 }
                 m
             }
-            Error::Connection {
-                detail,
-                may_have_succeeded,
-            } => {
+            Error::Connection { detail, may_have_succeeded } => {
                 let mut m = cat(&["Connection error: ", detail]);
                 if *may_have_succeeded {
                     m.push_str(" (the request may have reached the server)");
                 }
                 m
             }
-            Error::Timeout {
-                timeout_ms,
-                may_have_succeeded,
-            } => {
+            Error::Timeout { timeout_ms, may_have_succeeded } => {
                 let mut m = cat(&["Request timed out after ", &uint(*timeout_ms), " ms"]);
                 m.push_str(if *may_have_succeeded {
                     " (the request was sent and may have reached the server)"
@@ -121,14 +99,9 @@ impl Error {
                 m
             }
             Error::UserAbort => "Request was aborted by the caller".into(),
-            Error::ResponseValidation {
-                status, problem, ..
-            } => cat(&[
-                "Unexpected response body (status ",
-                &uint(*status as u64),
-                "): ",
-                problem,
-            ]),
+            Error::ResponseValidation { status, problem, .. } => {
+                cat(&["Unexpected response body (status ", &uint(*status as u64), "): ", problem])
+            }
         }
     }
 }
@@ -172,13 +145,7 @@ mod tests {
     use super::*;
 
     fn api(status: u16, body: &str) -> Error {
-        Error::Api(ApiError {
-            status,
-            headers: vec![],
-            body: body.into(),
-            request_id: None,
-            may_have_succeeded: false,
-        })
+        Error::Api(ApiError { status, headers: vec![], body: body.into(), request_id: None, may_have_succeeded: false })
     }
 
     #[test]
@@ -203,14 +170,8 @@ mod tests {
 
     #[test]
     fn api_message_quotes_first_body_line_cut_short() {
-        assert_eq!(
-            api(401, "\nInvalid API key\nmore").message(),
-            "401 Unauthorized: Invalid API key"
-        );
-        assert_eq!(
-            api(500, "").message(),
-            "500 Internal Server Error (empty body)"
-        );
+        assert_eq!(api(401, "\nInvalid API key\nmore").message(), "401 Unauthorized: Invalid API key");
+        assert_eq!(api(500, "").message(), "500 Internal Server Error (empty body)");
         let long = "x".repeat(500);
         let m = api(400, &long).message();
         assert!(m.len() < 230 && m.ends_with('…'), "{m}");
@@ -218,16 +179,10 @@ mod tests {
 
     #[test]
     fn timeout_says_whether_request_may_have_arrived() {
-        let sent = Error::Timeout {
-            timeout_ms: 50,
-            may_have_succeeded: true,
-        };
+        let sent = Error::Timeout { timeout_ms: 50, may_have_succeeded: true };
         assert!(sent.message().contains("may have reached the server"));
         assert!(sent.may_have_succeeded());
-        let unsent = Error::Timeout {
-            timeout_ms: 50,
-            may_have_succeeded: false,
-        };
+        let unsent = Error::Timeout { timeout_ms: 50, may_have_succeeded: false };
         assert!(unsent.message().contains("did not reach"));
     }
 
@@ -235,9 +190,6 @@ mod tests {
     fn validation_names_the_field() {
         let e = Error::validation("name", "must be a non-empty string; got a number.");
         assert_eq!(e.class_name(), "ValidationError");
-        assert_eq!(
-            e.message(),
-            "Invalid `name`: must be a non-empty string; got a number."
-        );
+        assert_eq!(e.message(), "Invalid `name`: must be a non-empty string; got a number.");
     }
 }

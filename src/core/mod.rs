@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod json;
+pub mod log;
 pub mod model;
 pub mod redact;
 pub mod request;

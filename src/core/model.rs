@@ -25,11 +25,7 @@ pub struct FieldSpec {
 }
 
 const fn field(name: &'static str, rule: Rule, required: bool) -> FieldSpec {
-    FieldSpec {
-        name,
-        rule,
-        required,
-    }
+    FieldSpec { name, rule, required }
 }
 
 /// `CreateAISecret`: the body of POST and PUT /v1/ai_secret.
@@ -50,21 +46,13 @@ pub const PATCH_AI_SECRET: &[FieldSpec] = &[
 ];
 
 /// `DeleteAISecret`: the body of DELETE /v1/ai_secret.
-pub const DELETE_AI_SECRET: &[FieldSpec] = &[
-    field("name", Rule::NonEmptyString, true),
-    field("org_name", Rule::NullableString, false),
-];
+pub const DELETE_AI_SECRET: &[FieldSpec] =
+    &[field("name", Rule::NonEmptyString, true), field("org_name", Rule::NullableString, false)];
 
 /// `AISecret`: fields a response must have, and their types.
 pub const AI_SECRET_REQUIRED_STRINGS: &[&str] = &["id", "org_id", "name"];
-pub const AI_SECRET_NULLABLE_STRINGS: &[&str] = &[
-    "created",
-    "updated_at",
-    "secret_updated_at",
-    "type",
-    "secret_updated_by_user_id",
-    "preview_secret",
-];
+pub const AI_SECRET_NULLABLE_STRINGS: &[&str] =
+    &["created", "updated_at", "secret_updated_at", "type", "secret_updated_by_user_id", "preview_secret"];
 pub const AI_SECRET_NULLABLE_OBJECTS: &[&str] = &["metadata"];
 
 /// A validated field value. Omitted fields are simply not in the `Body`, so
@@ -143,26 +131,18 @@ mod tests {
             fields: vec![
                 ("name", Val::Str(SecretString::new("a\"b".into()))),
                 ("secret", Val::Null),
-                (
-                    "metadata",
-                    Val::Json(SecretString::new("{\"k\":[1,2]}".into())),
-                ),
+                ("metadata", Val::Json(SecretString::new("{\"k\":[1,2]}".into()))),
             ],
         };
         let json = body.to_json();
-        assert_eq!(
-            json.expose(),
-            r#"{"name":"a\"b","secret":null,"metadata":{"k":[1,2]}}"#
-        );
+        assert_eq!(json.expose(), r#"{"name":"a\"b","secret":null,"metadata":{"k":[1,2]}}"#);
         let parsed: serde_json::Value = serde_json::from_str(json.expose()).unwrap();
         assert!(parsed.get("type").is_none());
     }
 
     #[test]
     fn debug_of_a_body_hides_values() {
-        let body = Body {
-            fields: vec![("secret", Val::Str(SecretString::new("sk-SENTINEL".into())))],
-        };
+        let body = Body { fields: vec![("secret", Val::Str(SecretString::new("sk-SENTINEL".into())))] };
         assert!(!format!("{body:?}").contains("SENTINEL"));
     }
 }

@@ -9,14 +9,7 @@ pub const REDACTED: &str = "[REDACTED]";
 /// body would destroy it, and such values are not secrets worth the name.
 pub const MIN_NEEDLE: usize = 4;
 /// JSON keys whose string values are always masked.
-const SECRET_KEYS: &[&str] = &[
-    "secret",
-    "api_key",
-    "apiKey",
-    "authorization",
-    "Authorization",
-    "token",
-];
+const SECRET_KEYS: &[&str] = &["secret", "api_key", "apiKey", "authorization", "Authorization", "token"];
 
 #[derive(Clone, Debug, Default)]
 pub struct Redactor {
@@ -60,10 +53,7 @@ fn mask_json_keys(text: &str) -> String {
     'scan: while let Some(q) = rest.find('"') {
         for key in SECRET_KEYS {
             let after_key = &rest[q + 1..];
-            if let Some(tail) = after_key
-                .strip_prefix(key)
-                .and_then(|t| t.strip_prefix('"'))
-            {
+            if let Some(tail) = after_key.strip_prefix(key).and_then(|t| t.strip_prefix('"')) {
                 let value = tail.trim_start().strip_prefix(':').map(str::trim_start);
                 if let Some(v) = value.and_then(|v| v.strip_prefix('"')) {
                     if let Some(end) = string_end(v) {
@@ -138,21 +128,9 @@ mod tests {
     #[test]
     fn masks_secret_keys_and_bearer_tokens() {
         let r = Redactor::new();
-        assert_eq!(
-            r.redact(r#"{"secret" : "x\"y", "name":"n"}"#),
-            r#"{"secret" : "[REDACTED]", "name":"n"}"#
-        );
-        assert_eq!(
-            r.redact("auth was Bearer abc.def, bad"),
-            "auth was Bearer [REDACTED], bad"
-        );
-        assert_eq!(
-            r.redact(r#"{"secret_name":"keep"}"#),
-            r#"{"secret_name":"keep"}"#
-        );
-        assert_eq!(
-            r.redact(r#"unterminated "secret":"abc"#),
-            r#"unterminated "secret":"abc"#
-        );
+        assert_eq!(r.redact(r#"{"secret" : "x\"y", "name":"n"}"#), r#"{"secret" : "[REDACTED]", "name":"n"}"#);
+        assert_eq!(r.redact("auth was Bearer abc.def, bad"), "auth was Bearer [REDACTED], bad");
+        assert_eq!(r.redact(r#"{"secret_name":"keep"}"#), r#"{"secret_name":"keep"}"#);
+        assert_eq!(r.redact(r#"unterminated "secret":"abc"#), r#"unterminated "secret":"abc"#);
     }
 }

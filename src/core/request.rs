@@ -112,11 +112,7 @@ fn query_string(q: &ListQuery) -> String {
         }
     }
     pairs.extend(q.ids.iter().map(|id| ("ids", id.clone())));
-    pairs.extend(
-        q.ai_secret_type
-            .iter()
-            .map(|t| ("ai_secret_type", t.clone())),
-    );
+    pairs.extend(q.ai_secret_type.iter().map(|t| ("ai_secret_type", t.clone())));
     let mut out = String::new();
     for (i, (k, v)) in pairs.iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
@@ -169,10 +165,7 @@ pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> Htt
         headers.push(("Authorization".into(), SecretString::new(v)));
     }
     if body.is_some() {
-        headers.push((
-            "Content-Type".into(),
-            SecretString::new("application/json".into()),
-        ));
+        headers.push(("Content-Type".into(), SecretString::new("application/json".into())));
     }
     for (k, v) in config.default_headers.iter().chain(opts.headers.iter()) {
         redactor.add(v.expose());
@@ -184,15 +177,7 @@ pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> Htt
     let mut url = config.base_url.clone();
     url.push_str(&path);
     url.push_str(&query);
-    HttpRequest {
-        method,
-        url,
-        path,
-        headers,
-        body: body.map(|b| b.to_json()),
-        expect,
-        redactor,
-    }
+    HttpRequest { method, url, path, headers, body: body.map(|b| b.to_json()), expect, redactor }
 }
 
 fn item_path(id: &str) -> String {
@@ -215,67 +200,39 @@ mod tests {
     }
 
     fn header<'a>(r: &'a HttpRequest, name: &str) -> Option<&'a str> {
-        r.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.expose())
+        r.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.expose())
     }
 
     fn create(cfg: &ClientConfig, params: serde_json::Value, opts: &RequestOptions) -> HttpRequest {
-        build(
-            cfg,
-            Operation::Create(body(&v(params), CREATE_AI_SECRET, "params").unwrap()),
-            opts,
-        )
+        build(cfg, Operation::Create(body(&v(params), CREATE_AI_SECRET, "params").unwrap()), opts)
     }
 
     #[test]
     fn create_request_on_the_wire() {
-        let cfg =
-            config(json!({"apiKey": "sk-key", "baseURL": "https://host/api/", "orgName": "acme"}));
-        let r = create(
-            &cfg,
-            json!({"name": "n", "secret": "s3cr3t-value"}),
-            &RequestOptions::default(),
-        );
+        let cfg = config(json!({"apiKey": "sk-key", "baseURL": "https://host/api/", "orgName": "acme"}));
+        let r = create(&cfg, json!({"name": "n", "secret": "s3cr3t-value"}), &RequestOptions::default());
         assert_eq!(r.method.as_str(), "POST");
         assert_eq!(r.url, "https://host/api/v1/ai_secret");
         assert_eq!(header(&r, "authorization"), Some("Bearer sk-key"));
         assert_eq!(header(&r, "content-type"), Some("application/json"));
         assert_eq!(r.headers.len(), 2);
-        assert_eq!(
-            r.body.as_ref().unwrap().expose(),
-            r#"{"name":"n","secret":"s3cr3t-value","org_name":"acme"}"#
-        );
-        let r = create(
-            &cfg,
-            json!({"name": "n", "org_name": "other"}),
-            &RequestOptions::default(),
-        );
-        assert_eq!(
-            r.body.unwrap().expose(),
-            r#"{"name":"n","org_name":"other"}"#
-        );
+        assert_eq!(r.body.as_ref().unwrap().expose(), r#"{"name":"n","secret":"s3cr3t-value","org_name":"acme"}"#);
+        let r = create(&cfg, json!({"name": "n", "org_name": "other"}), &RequestOptions::default());
+        assert_eq!(r.body.unwrap().expose(), r#"{"name":"n","org_name":"other"}"#);
     }
 
     #[test]
     fn keyless_mode_sends_no_authorization() {
-        let r = create(
-            &config(json!({"baseURL": "http://127.0.0.1:1"})),
-            json!({"name": "n"}),
-            &RequestOptions::default(),
-        );
+        let r =
+            create(&config(json!({"baseURL": "http://127.0.0.1:1"})), json!({"name": "n"}), &RequestOptions::default());
         assert_eq!(header(&r, "authorization"), None);
     }
 
     #[test]
     fn request_headers_override_defaults_case_insensitively() {
-        let cfg =
-            config(json!({"apiKey": "k-1234", "defaultHeaders": {"X-Team": "a", "x-remove": "z"}}));
-        let opts = crate::core::validate::request_options(&v(
-            json!({"headers": {"x-team": "b", "X-Remove": null}}),
-        ))
-        .unwrap();
+        let cfg = config(json!({"apiKey": "k-1234", "defaultHeaders": {"X-Team": "a", "x-remove": "z"}}));
+        let opts =
+            crate::core::validate::request_options(&v(json!({"headers": {"x-team": "b", "X-Remove": null}}))).unwrap();
         let r = create(&cfg, json!({"name": "n"}), &opts);
         assert_eq!(header(&r, "x-team"), Some("b"));
         assert_eq!(header(&r, "x-remove"), None);
@@ -284,14 +241,8 @@ mod tests {
     #[test]
     fn redactor_knows_key_and_secret() {
         let cfg = config(json!({"apiKey": "sk-KEY-SENTINEL"}));
-        let r = create(
-            &cfg,
-            json!({"name": "n", "secret": "SECRET-SENTINEL"}),
-            &RequestOptions::default(),
-        );
-        let out = r
-            .redactor
-            .redact("echo sk-KEY-SENTINEL and SECRET-SENTINEL");
+        let r = create(&cfg, json!({"name": "n", "secret": "SECRET-SENTINEL"}), &RequestOptions::default());
+        let out = r.redactor.redact("echo sk-KEY-SENTINEL and SECRET-SENTINEL");
         assert_eq!(out, "echo [REDACTED] and [REDACTED]");
         assert!(!format!("{r:?}").contains("SENTINEL"));
     }
@@ -300,17 +251,13 @@ mod tests {
     fn item_paths_and_queries_are_encoded() {
         let cfg = config(json!({"orgName": "a&b"}));
         let id = "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f".to_string();
-        let r = build(
-            &cfg,
-            Operation::Retrieve(id.clone()),
-            &RequestOptions::default(),
-        );
-        assert_eq!(
-            r.url,
-            "https://api.braintrust.dev/v1/ai_secret/3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f"
-        );
+        let r = build(&cfg, Operation::Retrieve(id.clone()), &RequestOptions::default());
+        assert_eq!(r.url, "https://api.braintrust.dev/v1/ai_secret/3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f");
         assert!(r.body.is_none() && header(&r, "content-type").is_none());
-        let q = list_query(&v(json!({"limit": 7, "ids": [id, id], "ai_secret_type": ["open ai", "x/y"], "ai_secret_name": "é?"}))).unwrap();
+        let q = list_query(&v(
+            json!({"limit": 7, "ids": [id, id], "ai_secret_type": ["open ai", "x/y"], "ai_secret_name": "é?"}),
+        ))
+        .unwrap();
         let r = build(&cfg, Operation::List(q), &RequestOptions::default());
         assert_eq!(
             r.url,

@@ -3,9 +3,7 @@
 
 use super::error::{ApiError, Error};
 use super::json::{JsonView, Kind};
-use super::model::{
-    AI_SECRET_NULLABLE_OBJECTS, AI_SECRET_NULLABLE_STRINGS, AI_SECRET_REQUIRED_STRINGS,
-};
+use super::model::{AI_SECRET_NULLABLE_OBJECTS, AI_SECRET_NULLABLE_STRINGS, AI_SECRET_REQUIRED_STRINGS};
 use super::redact::Redactor;
 use super::request::Expect;
 use super::text::{cat, cut};
@@ -13,12 +11,8 @@ use super::text::{cat, cut};
 /// Bodies quoted in errors are cut to this many bytes.
 pub const BODY_EXCERPT_BYTES: usize = 2048;
 /// Headers that carry a request id, most specific first.
-pub const REQUEST_ID_HEADERS: &[&str] = &[
-    "x-bt-request-id",
-    "x-request-id",
-    "x-amzn-requestid",
-    "x-bt-internal-trace-id",
-];
+pub const REQUEST_ID_HEADERS: &[&str] =
+    &["x-bt-request-id", "x-request-id", "x-amzn-requestid", "x-bt-internal-trace-id"];
 
 pub fn is_success(status: u16) -> bool {
     (200..300).contains(&status)
@@ -36,34 +30,14 @@ pub fn excerpt(redactor: &Redactor, body: &str) -> String {
 }
 
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
+    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }
 
 /// The error for a non-2xx response.
-pub fn api_error(
-    status: u16,
-    headers: &[(String, String)],
-    body: &str,
-    redactor: &Redactor,
-) -> Error {
-    let request_id = REQUEST_ID_HEADERS
-        .iter()
-        .find_map(|h| header(headers, h))
-        .map(|v| redactor.redact(v));
-    let headers = headers
-        .iter()
-        .map(|(k, v)| (k.to_ascii_lowercase(), redactor.redact(v)))
-        .collect();
-    Error::Api(ApiError {
-        status,
-        headers,
-        body: excerpt(redactor, body),
-        request_id,
-        may_have_succeeded: false,
-    })
+pub fn api_error(status: u16, headers: &[(String, String)], body: &str, redactor: &Redactor) -> Error {
+    let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(headers, h)).map(|v| redactor.redact(v));
+    let headers = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), redactor.redact(v))).collect();
+    Error::Api(ApiError { status, headers, body: excerpt(redactor, body), request_id, may_have_succeeded: false })
 }
 
 /// The error for a 2xx body that is not what the spec promises.
@@ -75,10 +49,19 @@ pub fn invalid_body(status: u16, problem: &str, body: &str, redactor: &Redactor)
     if was_cut {
         problem.push('…');
     }
+    Error::ResponseValidation { status, problem, body }
+}
+
+/// The error for a body over the `maxResponseBytes` cap.
+pub fn too_large(status: u16, limit: u64) -> Error {
     Error::ResponseValidation {
         status,
-        problem,
-        body,
+        problem: cat(&[
+            "response body exceeds the ",
+            &super::text::uint(limit),
+            "-byte cap (maxResponseBytes); it was not read",
+        ]),
+        body: String::new(),
     }
 }
 
@@ -87,11 +70,7 @@ fn check_ai_secret_at<V: JsonView>(v: &V, at: &str) -> Result<(), String> {
     if v.kind() != Kind::Object {
         return Err(cat(&[
             "expected ",
-            if at.is_empty() {
-                "an AISecret object"
-            } else {
-                at.trim_end_matches('.')
-            },
+            if at.is_empty() { "an AISecret object" } else { at.trim_end_matches('.') },
             " to be an object; got ",
             v.kind().describe(),
         ]));
@@ -100,43 +79,19 @@ fn check_ai_secret_at<V: JsonView>(v: &V, at: &str) -> Result<(), String> {
         match v.get(f).kind() {
             Kind::String => {}
             Kind::Undefined => return Err(cat(&["`", at, f, "` is missing"])),
-            k => {
-                return Err(cat(&[
-                    "`",
-                    at,
-                    f,
-                    "` should be a string; got ",
-                    k.describe(),
-                ]))
-            }
+            k => return Err(cat(&["`", at, f, "` should be a string; got ", k.describe()])),
         }
     }
     for f in AI_SECRET_NULLABLE_STRINGS {
         match v.get(f).kind() {
             Kind::String | Kind::Null | Kind::Undefined => {}
-            k => {
-                return Err(cat(&[
-                    "`",
-                    at,
-                    f,
-                    "` should be a string or null; got ",
-                    k.describe(),
-                ]))
-            }
+            k => return Err(cat(&["`", at, f, "` should be a string or null; got ", k.describe()])),
         }
     }
     for f in AI_SECRET_NULLABLE_OBJECTS {
         match v.get(f).kind() {
             Kind::Object | Kind::Null | Kind::Undefined => {}
-            k => {
-                return Err(cat(&[
-                    "`",
-                    at,
-                    f,
-                    "` should be an object or null; got ",
-                    k.describe(),
-                ]))
-            }
+            k => return Err(cat(&["`", at, f, "` should be an object or null; got ", k.describe()])),
         }
     }
     Ok(())
@@ -148,17 +103,11 @@ pub fn check<V: JsonView>(v: &V, expect: Expect) -> Result<(), String> {
         Expect::AiSecret => check_ai_secret_at(v, ""),
         Expect::List => {
             if v.kind() != Kind::Object {
-                return Err(cat(&[
-                    "expected an object with `objects`; got ",
-                    v.kind().describe(),
-                ]));
+                return Err(cat(&["expected an object with `objects`; got ", v.kind().describe()]));
             }
             let objects = v.get("objects");
             if objects.kind() != Kind::Array {
-                return Err(cat(&[
-                    "`objects` should be an array; got ",
-                    objects.kind().describe(),
-                ]));
+                return Err(cat(&["`objects` should be an array; got ", objects.kind().describe()]));
             }
             for (i, item) in objects.items().iter().enumerate() {
                 let at = cat(&["objects[", &super::text::uint(i as u64), "]."]);
@@ -182,44 +131,26 @@ mod tests {
     #[test]
     fn accepts_spec_shapes_and_future_fields() {
         assert_eq!(check(&v(ok_secret()), Expect::AiSecret), Ok(()));
-        assert_eq!(
-            check(
-                &v(json!({"objects": [ok_secret(), ok_secret()]})),
-                Expect::List
-            ),
-            Ok(())
-        );
+        assert_eq!(check(&v(json!({"objects": [ok_secret(), ok_secret()]})), Expect::List), Ok(()));
     }
 
     #[test]
     fn reports_what_is_wrong() {
         let mut s = ok_secret();
         s.as_object_mut().unwrap().remove("org_id");
-        assert_eq!(
-            check(&v(s), Expect::AiSecret).unwrap_err(),
-            "`org_id` is missing"
-        );
+        assert_eq!(check(&v(s), Expect::AiSecret).unwrap_err(), "`org_id` is missing");
         let mut s = ok_secret();
         s["name"] = json!(3);
-        assert_eq!(
-            check(&v(s), Expect::AiSecret).unwrap_err(),
-            "`name` should be a string; got a number"
-        );
+        assert_eq!(check(&v(s), Expect::AiSecret).unwrap_err(), "`name` should be a string; got a number");
         let mut s = ok_secret();
         s["metadata"] = json!("x");
-        assert!(check(&v(s.clone()), Expect::AiSecret)
-            .unwrap_err()
-            .contains("metadata"));
+        assert!(check(&v(s.clone()), Expect::AiSecret).unwrap_err().contains("metadata"));
         assert_eq!(
             check(&v(json!([])), Expect::AiSecret).unwrap_err(),
             "expected an AISecret object to be an object; got an array"
         );
         assert_eq!(
-            check(
-                &v(json!({"objects": [ok_secret(), {"id": 1}]})),
-                Expect::List
-            )
-            .unwrap_err(),
+            check(&v(json!({"objects": [ok_secret(), {"id": 1}]})), Expect::List).unwrap_err(),
             "`objects[1].id` should be a string; got a number"
         );
         assert!(check(&v(json!({"objects": {}})), Expect::List).is_err());
@@ -237,25 +168,15 @@ mod tests {
         let e = api_error(401, &headers, &body, &r);
         let Error::Api(a) = &e else { panic!() };
         assert_eq!(a.request_id.as_deref(), Some("req-1"));
-        assert!(
-            a.body.len() <= BODY_EXCERPT_BYTES + 3 && a.body.starts_with("denied for [REDACTED]")
-        );
+        assert!(a.body.len() <= BODY_EXCERPT_BYTES + 3 && a.body.starts_with("denied for [REDACTED]"));
         assert!(!format!("{e:?}").contains("SENTINEL") && !e.message().contains("SENTINEL"));
         assert_eq!(e.class_name(), "AuthenticationError");
     }
 
     #[test]
     fn invalid_bodies_quote_a_short_excerpt() {
-        let e = invalid_body(
-            200,
-            "response is not JSON",
-            "<html>oops</html>",
-            &Redactor::new(),
-        );
+        let e = invalid_body(200, "response is not JSON", "<html>oops</html>", &Redactor::new());
         assert_eq!(e.class_name(), "ResponseValidationError");
-        assert_eq!(
-            e.message(),
-            "Unexpected response body (status 200): response is not JSON; body: <html>oops</html>"
-        );
+        assert_eq!(e.message(), "Unexpected response body (status 200): response is not JSON; body: <html>oops</html>");
     }
 }

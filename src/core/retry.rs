@@ -1,6 +1,8 @@
 //! When to retry and how long to wait. Pure: the clock and the random
 //! source are arguments, so the policy is tested exactly.
 
+use super::text::parse_decimal;
+
 /// How an attempt ended, as far as retrying is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -31,37 +33,36 @@ const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 /// `retry-after-ms`, else `retry-after` (seconds or an HTTP-date) when it
 /// asks for 0 < t ≤ 60 s; else 0.5 s × 2^retry capped at 8 s, minus up to
 /// 25 % jitter (`random` in [0, 1)).
-pub fn delay_ms(
-    retry: u32,
-    retry_after_ms: Option<&str>,
-    retry_after: Option<&str>,
-    now_ms: f64,
-    random: f64,
-) -> f64 {
-    let asked = retry_after_ms
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .or_else(|| {
-            let v = retry_after?.trim();
-            match v.parse::<f64>() {
-                Ok(secs) => Some(secs * 1000.0),
-                Err(_) => parse_http_date(v).map(|at| at - now_ms),
-            }
-        });
+pub fn delay_ms(retry: u32, retry_after_ms: Option<&str>, retry_after: Option<&str>, now_ms: f64, random: f64) -> f64 {
+    let asked = retry_after_ms.and_then(|v| parse_decimal(v.trim())).or_else(|| {
+        let v = retry_after?.trim();
+        match parse_decimal(v) {
+            Some(secs) => Some(secs * 1000.0),
+            None => parse_http_date(v).map(|at| at - now_ms),
+        }
+    });
     if let Some(ms) = asked {
         if ms > 0.0 && ms <= MAX_RETRY_AFTER_MS {
             return ms;
         }
     }
-    let base = (INITIAL_MS * 2f64.powi(retry.min(16) as i32)).min(MAX_BACKOFF_MS);
+    let base = (INITIAL_MS * (1u32 << retry.min(16)) as f64).min(MAX_BACKOFF_MS);
     let jitter = 1.0 - 0.25 * random.clamp(0.0, 1.0);
     base * jitter
+}
+
+fn int(s: &str) -> Option<i64> {
+    match parse_decimal(s) {
+        Some(v) if !s.contains('.') && v < 1e9 => Some(v as i64),
+        _ => None,
+    }
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to epoch ms.
 pub fn parse_http_date(s: &str) -> Option<f64> {
     let rest = s.split_once(", ")?.1;
     let mut parts = rest.split(' ');
-    let day: i64 = parts.next()?.parse().ok()?;
+    let day = int(parts.next()?)?;
     let month = match parts.next()? {
         "Jan" => 1,
         "Feb" => 2,
@@ -77,8 +78,8 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
-    let mut hms = parts.next()?.split(':').map(|x| x.parse::<i64>().ok());
+    let year = int(parts.next()?)?;
+    let mut hms = parts.next()?.split(':').map(int);
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
@@ -126,22 +127,11 @@ mod tests {
     fn retry_after_headers() {
         assert_eq!(delay_ms(0, Some("250"), Some("9"), 0.0, 0.5), 250.0);
         assert_eq!(delay_ms(0, None, Some("2"), 0.0, 0.5), 2000.0);
-        assert_eq!(
-            delay_ms(0, None, Some("120"), 0.0, 0.0),
-            500.0,
-            "over 60 s falls back"
-        );
-        assert_eq!(
-            delay_ms(0, None, Some("0"), 0.0, 0.0),
-            500.0,
-            "zero falls back"
-        );
+        assert_eq!(delay_ms(0, None, Some("120"), 0.0, 0.0), 500.0, "over 60 s falls back");
+        assert_eq!(delay_ms(0, None, Some("0"), 0.0, 0.0), 500.0, "zero falls back");
         let now = parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
         assert_eq!(now, 784_111_777_000.0);
-        assert_eq!(
-            delay_ms(0, None, Some("Sun, 06 Nov 1994 08:49:40 GMT"), now, 0.0),
-            3000.0
-        );
+        assert_eq!(delay_ms(0, None, Some("Sun, 06 Nov 1994 08:49:40 GMT"), now, 0.0), 3000.0);
         assert_eq!(delay_ms(0, None, Some("garbage"), now, 0.0), 500.0);
     }
 }

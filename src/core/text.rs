@@ -74,16 +74,7 @@ mod tests {
 
     #[test]
     fn json_strings_round_trip_through_serde() {
-        for s in [
-            "",
-            "plain",
-            "q\"uote",
-            "back\\slash",
-            "nl\n\t\r",
-            "\u{1}\u{1f}",
-            "é✓😀",
-            "\u{2028}",
-        ] {
+        for s in ["", "plain", "q\"uote", "back\\slash", "nl\n\t\r", "\u{1}\u{1f}", "é✓😀", "\u{2028}"] {
             let mut out = String::new();
             push_json_string(&mut out, s);
             let back: String = serde_json::from_str(&out).unwrap();
@@ -96,5 +87,49 @@ mod tests {
         assert_eq!(cut("abc", 5), ("abc", false));
         assert_eq!(cut("abcdef", 3), ("abc", true));
         assert_eq!(cut("aé", 2), ("a", true));
+    }
+}
+
+/// Parses `digits[.digits]` (no sign, no exponent). A hand-written parser:
+/// `str::parse::<f64>` costs several KB of wasm for a header this simple.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (s, ""),
+    };
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut v = 0f64;
+    for b in int.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10.0 + (b - b'0') as f64;
+    }
+    let mut scale = 0.1;
+    for b in frac.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v += (b - b'0') as f64 * scale;
+        scale /= 10.0;
+    }
+    Some(v)
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::parse_decimal;
+
+    #[test]
+    fn parses_plain_decimals_only() {
+        assert_eq!(parse_decimal("0"), Some(0.0));
+        assert_eq!(parse_decimal("120"), Some(120.0));
+        assert_eq!(parse_decimal("1.5"), Some(1.5));
+        assert_eq!(parse_decimal(".25"), Some(0.25));
+        for bad in ["", ".", "-1", "1e3", "1.2.3", " 1", "abc"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::error::Error;
 use super::json::{JsonView, Kind};
+use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
 use super::text::cat;
@@ -10,6 +11,7 @@ use super::text::cat;
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
 pub const DEFAULT_TIMEOUT_MS: u64 = 60_000;
 pub const DEFAULT_MAX_RETRIES: u32 = 2;
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 10 * 1024 * 1024;
 /// Largest delay `setTimeout` honours; above it timers fire at once.
 pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
 
@@ -41,6 +43,10 @@ pub struct ClientConfig {
     pub max_retries: u32,
     pub default_headers: Vec<(String, SecretString)>,
     pub credentials: Option<Credentials>,
+    /// Response bodies larger than this are rejected, not buffered.
+    pub max_response_bytes: u64,
+    /// Threshold for the optional logger (the shell holds the logger itself).
+    pub log_level: Level,
 }
 
 /// Per-call options; `None` falls back to the client's value.
@@ -49,6 +55,7 @@ pub struct RequestOptions {
     pub timeout_ms: Option<u64>,
     pub max_retries: Option<u32>,
     pub headers: Vec<(String, SecretString)>,
+    pub max_response_bytes: Option<u64>,
 }
 
 /// Environment defaults; the Node entry fills these, browsers leave them empty.
@@ -69,8 +76,11 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "defaultHeaders",
     "fetch",
     "credentials",
+    "maxResponseBytes",
+    "logger",
+    "logLevel",
 ];
-pub const REQUEST_OPTION_KEYS: &[&str] = &["signal", "timeout", "maxRetries", "headers"];
+pub const REQUEST_OPTION_KEYS: &[&str] = &["signal", "timeout", "maxRetries", "headers", "maxResponseBytes"];
 
 fn got(kind: Kind) -> String {
     cat(&["got ", kind.describe(), "."])
@@ -83,13 +93,7 @@ pub fn check_keys<V: JsonView>(value: &V, allowed: &[&str], what: &str) -> Resul
         if !allowed.contains(&key.as_str()) {
             return Err(Error::Validation {
                 field: key.clone(),
-                message: cat(&[
-                    "unknown key in ",
-                    what,
-                    "; expected one of: ",
-                    &allowed.join(", "),
-                    ".",
-                ]),
+                message: cat(&["unknown key in ", what, "; expected one of: ", &allowed.join(", "), "."]),
             });
         }
     }
@@ -99,10 +103,7 @@ pub fn check_keys<V: JsonView>(value: &V, allowed: &[&str], what: &str) -> Resul
 fn expect_object<V: JsonView>(value: &V, field: &str) -> Result<(), Error> {
     match value.kind() {
         Kind::Object => Ok(()),
-        k => Err(Error::validation(
-            field,
-            &cat(&["must be an object; ", &got(k)]),
-        )),
+        k => Err(Error::validation(field, &cat(&["must be an object; ", &got(k)]))),
     }
 }
 
@@ -117,38 +118,23 @@ pub fn body<V: JsonView>(params: &V, spec: &[FieldSpec], what: &str) -> Result<B
         let kind = v.kind();
         if kind == Kind::Undefined {
             if f.required {
-                return Err(Error::validation(
-                    f.name,
-                    "is required and must be a non-empty string.",
-                ));
+                return Err(Error::validation(f.name, "is required and must be a non-empty string."));
             }
             continue;
         }
         let val = match (f.rule, kind) {
-            (
-                Rule::NullableString | Rule::NullableNonEmptyString | Rule::NullableObject,
-                Kind::Null,
-            ) => Val::Null,
-            (
-                Rule::NonEmptyString | Rule::NullableNonEmptyString | Rule::NullableString,
-                Kind::String,
-            ) => {
+            (Rule::NullableString | Rule::NullableNonEmptyString | Rule::NullableObject, Kind::Null) => Val::Null,
+            (Rule::NonEmptyString | Rule::NullableNonEmptyString | Rule::NullableString, Kind::String) => {
                 let s = v.as_string().unwrap_or_default();
                 if s.is_empty() && f.rule != Rule::NullableString {
-                    return Err(Error::validation(
-                        f.name,
-                        "must be a non-empty string; got an empty string.",
-                    ));
+                    return Err(Error::validation(f.name, "must be a non-empty string; got an empty string."));
                 }
                 Val::Str(SecretString::new(s))
             }
             (Rule::NullableObject, Kind::Object) => match v.to_json() {
                 Some(j) => Val::Json(SecretString::new(j)),
                 None => {
-                    return Err(Error::validation(
-                        f.name,
-                        "must be JSON-serialisable (no cycles or bigints).",
-                    ));
+                    return Err(Error::validation(f.name, "must be JSON-serialisable (no cycles or bigints)."));
                 }
             },
             (rule, k) => {
@@ -172,10 +158,7 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
     let bad = |why: &str| {
         Err(Error::validation(
             field,
-            &cat(&[
-                "must be an absolute http(s) URL such as https://api.braintrust.dev; ",
-                why,
-            ]),
+            &cat(&["must be an absolute http(s) URL such as https://api.braintrust.dev; ", why]),
         ))
     };
     let rest = if let Some(r) = raw.strip_prefix("https://") {
@@ -205,88 +188,75 @@ fn optional_string<V: JsonView>(v: &V, field: &str) -> Result<Option<String>, Er
     match v.kind() {
         Kind::Undefined | Kind::Null => Ok(None),
         Kind::String => Ok(v.as_string()),
-        k => Err(Error::validation(
-            field,
-            &cat(&["must be a string; ", &got(k)]),
-        )),
+        k => Err(Error::validation(field, &cat(&["must be a string; ", &got(k)]))),
     }
 }
 
 fn timeout<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
-        (Kind::Number, Some(n)) if n.is_finite() && n > 0.0 && n <= MAX_TIMEOUT_MS => {
-            Ok(Some(n.ceil() as u64))
+        (Kind::Number, Some(n)) if n.is_finite() && n > 0.0 && n <= MAX_TIMEOUT_MS => Ok(Some(n.ceil() as u64)),
+        (Kind::Number, Some(n)) if n.is_finite() && n > MAX_TIMEOUT_MS => {
+            Err(Error::validation("timeout", "must be at most 2147483647 ms (about 24.8 days)."))
         }
-        (Kind::Number, Some(n)) if n.is_finite() && n > MAX_TIMEOUT_MS => Err(Error::validation(
-            "timeout",
-            "must be at most 2147483647 ms (about 24.8 days).",
-        )),
-        (Kind::Number, _) => Err(Error::validation(
-            "timeout",
-            "must be a positive finite number of milliseconds.",
-        )),
-        (k, _) => Err(Error::validation(
-            "timeout",
-            &cat(&[
-                "must be a positive finite number of milliseconds; ",
-                &got(k),
-            ]),
-        )),
+        (Kind::Number, _) => Err(Error::validation("timeout", "must be a positive finite number of milliseconds.")),
+        (k, _) => {
+            Err(Error::validation("timeout", &cat(&["must be a positive finite number of milliseconds; ", &got(k)])))
+        }
     }
 }
 
 fn max_retries<V: JsonView>(v: &V) -> Result<Option<u32>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
-        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => {
-            Ok(Some(n as u32))
+        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => Ok(Some(n as u32)),
+        (Kind::Number, _) => Err(Error::validation("maxRetries", "must be a non-negative integer (at most 1000).")),
+        (k, _) => Err(Error::validation("maxRetries", &cat(&["must be a non-negative integer; ", &got(k)]))),
+    }
+}
+
+fn max_response_bytes<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
+    match (v.kind(), v.as_f64()) {
+        (Kind::Undefined, _) => Ok(None),
+        (Kind::Number, Some(n)) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(Some(n as u64)),
+        (k, _) => {
+            Err(Error::validation("maxResponseBytes", &cat(&["must be a positive integer number of bytes; ", &got(k)])))
         }
-        (Kind::Number, _) => Err(Error::validation(
-            "maxRetries",
-            "must be a non-negative integer (at most 1000).",
-        )),
-        (k, _) => Err(Error::validation(
-            "maxRetries",
-            &cat(&["must be a non-negative integer; ", &got(k)]),
-        )),
+    }
+}
+
+fn log_level<V: JsonView>(v: &V) -> Result<Level, Error> {
+    match v.kind() {
+        Kind::Undefined => Ok(Level::Warn),
+        Kind::String => match v.as_string().as_deref().and_then(Level::parse) {
+            Some(l) => Ok(l),
+            None => Err(Error::validation("logLevel", "must be \"debug\", \"info\", \"warn\", \"error\" or \"off\".")),
+        },
+        k => Err(Error::validation("logLevel", &cat(&["must be a string; ", &got(k)]))),
     }
 }
 
 /// A header name as RFC 9110 allows (a token).
 pub fn header_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// A header value fetch accepts: visible ASCII, spaces and tabs, no CR/LF.
 /// Checked here because fetch's own error would quote the value.
 pub fn header_value(value: &str) -> bool {
-    value
-        .bytes()
-        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+    value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
 }
 
 fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)>, Error> {
     match v.kind() {
         Kind::Undefined | Kind::Null => return Ok(Vec::new()),
         Kind::Object => {}
-        k => {
-            return Err(Error::validation(
-                field,
-                &cat(&["must be an object of header names to strings; ", &got(k)]),
-            ))
-        }
+        k => return Err(Error::validation(field, &cat(&["must be an object of header names to strings; ", &got(k)]))),
     }
     let mut out = Vec::new();
     for name in v.keys() {
         if !header_name(&name) {
-            return Err(Error::validation(
-                field,
-                &cat(&["has an invalid header name `", &name, "`."]),
-            ));
+            return Err(Error::validation(field, &cat(&["has an invalid header name `", &name, "`."])));
         }
         let value = v.get(&name);
         match value.kind() {
@@ -297,17 +267,16 @@ fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)
                 if !header_value(s.expose()) {
                     return Err(Error::validation(
                         field,
-                        &cat(&["header `", &name, "` has a value with characters not allowed in HTTP headers (control or non-ASCII)."]),
+                        &cat(&[
+                            "header `",
+                            &name,
+                            "` has a value with characters not allowed in HTTP headers (control or non-ASCII).",
+                        ]),
                     ));
                 }
                 out.push((name, s));
             }
-            k => {
-                return Err(Error::validation(
-                    field,
-                    &cat(&["header `", &name, "` must be a string; ", &got(k)]),
-                ))
-            }
+            k => return Err(Error::validation(field, &cat(&["header `", &name, "` must be a string; ", &got(k)]))),
         }
     }
     Ok(out)
@@ -319,21 +288,16 @@ fn api_key<V: JsonView>(v: &V, env: &Env) -> Result<Option<SecretString>, Error>
         Kind::Undefined => return Ok(env.api_key.clone().filter(|k| !k.is_empty())),
         Kind::Null => return Ok(None),
         Kind::String => SecretString::new(v.as_string().unwrap_or_default()),
-        k => {
-            return Err(Error::validation(
-                "apiKey",
-                &cat(&["must be a string; ", &got(k)]),
-            ))
-        }
+        k => return Err(Error::validation("apiKey", &cat(&["must be a string; ", &got(k)]))),
     };
     if key.is_empty() {
-        return Err(Error::validation(
-            "apiKey",
-            "must not be empty; omit it or pass null for keyless (proxy) mode.",
-        ));
+        return Err(Error::validation("apiKey", "must not be empty; omit it or pass null for keyless (proxy) mode."));
     }
     if !header_value(key.expose()) || key.expose().starts_with(' ') || key.expose().ends_with(' ') {
-        return Err(Error::validation("apiKey", "contains characters not allowed in an HTTP header (control, non-ASCII or surrounding spaces)."));
+        return Err(Error::validation(
+            "apiKey",
+            "contains characters not allowed in an HTTP header (control, non-ASCII or surrounding spaces).",
+        ));
     }
     Ok(Some(key))
 }
@@ -357,19 +321,11 @@ pub fn client_options<V: JsonView>(opts: &V, env: &Env) -> Result<ClientConfig, 
         Some("omit") => Some(Credentials::Omit),
         Some("same-origin") => Some(Credentials::SameOrigin),
         Some("include") => Some(Credentials::Include),
-        Some(_) => {
-            return Err(Error::validation(
-                "credentials",
-                "must be \"omit\", \"same-origin\" or \"include\".",
-            ))
-        }
+        Some(_) => return Err(Error::validation("credentials", "must be \"omit\", \"same-origin\" or \"include\".")),
     };
     let org_name = optional_string(&opts.get("orgName"), "orgName")?;
     if org_name.as_deref() == Some("") {
-        return Err(Error::validation(
-            "orgName",
-            "must not be empty; omit it to use the key's organization.",
-        ));
+        return Err(Error::validation("orgName", "must not be empty; omit it to use the key's organization."));
     }
     Ok(ClientConfig {
         api_key: api_key(&opts.get("apiKey"), env)?,
@@ -379,6 +335,8 @@ pub fn client_options<V: JsonView>(opts: &V, env: &Env) -> Result<ClientConfig, 
         max_retries: max_retries(&opts.get("maxRetries"))?.unwrap_or(DEFAULT_MAX_RETRIES),
         default_headers: headers(&opts.get("defaultHeaders"), "defaultHeaders")?,
         credentials,
+        max_response_bytes: max_response_bytes(&opts.get("maxResponseBytes"))?.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
+        log_level: log_level(&opts.get("logLevel"))?,
     })
 }
 
@@ -393,6 +351,7 @@ pub fn request_options<V: JsonView>(opts: &V) -> Result<RequestOptions, Error> {
         timeout_ms: timeout(&opts.get("timeout"))?,
         max_retries: max_retries(&opts.get("maxRetries"))?,
         headers: headers(&opts.get("headers"), "headers")?,
+        max_response_bytes: max_response_bytes(&opts.get("maxResponseBytes"))?,
     })
 }
 
@@ -410,27 +369,14 @@ pub fn is_uuid(s: &str) -> bool {
 pub fn id<V: JsonView>(v: &V, field: &str) -> Result<String, Error> {
     match v.as_string() {
         Some(s) if is_uuid(&s) => Ok(s),
-        Some(_) => Err(Error::validation(
-            field,
-            "must be a UUID such as 3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f.",
-        )),
-        None => Err(Error::validation(
-            field,
-            &cat(&["must be a UUID string; ", &got(v.kind())]),
-        )),
+        Some(_) => Err(Error::validation(field, "must be a UUID such as 3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f.")),
+        None => Err(Error::validation(field, &cat(&["must be a UUID string; ", &got(v.kind())]))),
     }
 }
 
 /// Query keys of GET /v1/ai_secret.
-pub const LIST_QUERY_KEYS: &[&str] = &[
-    "limit",
-    "starting_after",
-    "ending_before",
-    "ids",
-    "ai_secret_name",
-    "ai_secret_type",
-    "org_name",
-];
+pub const LIST_QUERY_KEYS: &[&str] =
+    &["limit", "starting_after", "ending_before", "ids", "ai_secret_name", "ai_secret_type", "org_name"];
 
 fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<String>, Error> {
     let one = |x: &V| -> Result<String, Error> {
@@ -439,10 +385,9 @@ fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<St
         } else {
             match x.as_string() {
                 Some(s) => Ok(s),
-                None => Err(Error::validation(
-                    field,
-                    &cat(&["must be a string or an array of strings; ", &got(x.kind())]),
-                )),
+                None => {
+                    Err(Error::validation(field, &cat(&["must be a string or an array of strings; ", &got(x.kind())])))
+                }
             }
         }
     };
@@ -463,15 +408,8 @@ pub fn list_query<V: JsonView>(q: &V) -> Result<ListQuery, Error> {
     let limit = q.get("limit");
     let limit = match (limit.kind(), limit.as_f64()) {
         (Kind::Undefined | Kind::Null, _) => None,
-        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => {
-            Some(n as u64)
-        }
-        (k, _) => {
-            return Err(Error::validation(
-                "limit",
-                &cat(&["must be a non-negative integer; ", &got(k)]),
-            ))
-        }
+        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Some(n as u64),
+        (k, _) => return Err(Error::validation("limit", &cat(&["must be a non-negative integer; ", &got(k)]))),
     };
     let cursor = |name: &str| -> Result<Option<String>, Error> {
         let v = q.get(name);
@@ -529,22 +467,10 @@ mod tests {
 
     #[test]
     fn create_rejects_bad_names() {
-        assert_eq!(
-            field_of(body(&v(json!({})), CREATE_AI_SECRET, "params")),
-            "name"
-        );
-        assert_eq!(
-            field_of(body(&v(json!({"name": ""})), CREATE_AI_SECRET, "params")),
-            "name"
-        );
-        assert_eq!(
-            field_of(body(&v(json!({"name": 5})), CREATE_AI_SECRET, "params")),
-            "name"
-        );
-        assert_eq!(
-            field_of(body(&v(json!({"name": null})), CREATE_AI_SECRET, "params")),
-            "name"
-        );
+        assert_eq!(field_of(body(&v(json!({})), CREATE_AI_SECRET, "params")), "name");
+        assert_eq!(field_of(body(&v(json!({"name": ""})), CREATE_AI_SECRET, "params")), "name");
+        assert_eq!(field_of(body(&v(json!({"name": 5})), CREATE_AI_SECRET, "params")), "name");
+        assert_eq!(field_of(body(&v(json!({"name": null})), CREATE_AI_SECRET, "params")), "name");
     }
 
     #[test]
@@ -564,12 +490,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named() {
-        let e = body(
-            &v(json!({"name":"n","secert":"sk-SENTINEL"})),
-            CREATE_AI_SECRET,
-            "params",
-        )
-        .unwrap_err();
+        let e = body(&v(json!({"name":"n","secert":"sk-SENTINEL"})), CREATE_AI_SECRET, "params").unwrap_err();
         assert_eq!(e.class_name(), "ValidationError");
         assert!(matches!(&e, Error::Validation { field, .. } if field == "secert"));
         assert!(!e.message().contains("SENTINEL"));
@@ -577,59 +498,24 @@ mod tests {
 
     #[test]
     fn params_must_be_an_object() {
-        assert_eq!(
-            field_of(body(&v(json!("n")), CREATE_AI_SECRET, "params")),
-            "params"
-        );
-        assert_eq!(
-            field_of(body(
-                &crate::core::testing::V(None),
-                CREATE_AI_SECRET,
-                "params"
-            )),
-            "params"
-        );
+        assert_eq!(field_of(body(&v(json!("n")), CREATE_AI_SECRET, "params")), "params");
+        assert_eq!(field_of(body(&crate::core::testing::V(None), CREATE_AI_SECRET, "params")), "params");
     }
 
     #[test]
     fn patch_and_delete_schemas() {
         let p = body(&v(json!({"secret": null})), PATCH_AI_SECRET, "patch").unwrap();
         assert_eq!(p.to_json().expose(), r#"{"secret":null}"#);
-        assert_eq!(
-            body(&v(json!({})), PATCH_AI_SECRET, "patch")
-                .unwrap()
-                .to_json()
-                .expose(),
-            "{}"
-        );
-        assert_eq!(
-            field_of(body(&v(json!({"name": ""})), PATCH_AI_SECRET, "patch")),
-            "name"
-        );
-        assert_eq!(
-            field_of(body(&v(json!({"org_name": "x"})), PATCH_AI_SECRET, "patch")),
-            "org_name"
-        );
-        assert_eq!(
-            field_of(body(
-                &v(json!({"org_name": "x"})),
-                DELETE_AI_SECRET,
-                "params"
-            )),
-            "name"
-        );
+        assert_eq!(body(&v(json!({})), PATCH_AI_SECRET, "patch").unwrap().to_json().expose(), "{}");
+        assert_eq!(field_of(body(&v(json!({"name": ""})), PATCH_AI_SECRET, "patch")), "name");
+        assert_eq!(field_of(body(&v(json!({"org_name": "x"})), PATCH_AI_SECRET, "patch")), "org_name");
+        assert_eq!(field_of(body(&v(json!({"org_name": "x"})), DELETE_AI_SECRET, "params")), "name");
     }
 
     #[test]
     fn base_urls() {
-        assert_eq!(
-            base_url("https://api.braintrust.dev/", "baseURL").unwrap(),
-            "https://api.braintrust.dev"
-        );
-        assert_eq!(
-            base_url("http://127.0.0.1:8000/api//", "baseURL").unwrap(),
-            "http://127.0.0.1:8000/api"
-        );
+        assert_eq!(base_url("https://api.braintrust.dev/", "baseURL").unwrap(), "https://api.braintrust.dev");
+        assert_eq!(base_url("http://127.0.0.1:8000/api//", "baseURL").unwrap(), "http://127.0.0.1:8000/api");
         for bad in [
             "",
             "api.braintrust.dev",
@@ -651,10 +537,7 @@ mod tests {
     fn client_options_defaults_and_env() {
         let c = client_options(&crate::core::testing::V(None), &Env::default()).unwrap();
         assert_eq!(c.base_url, DEFAULT_BASE_URL);
-        assert_eq!(
-            (c.timeout_ms, c.max_retries, c.api_key.is_none()),
-            (60_000, 2, true)
-        );
+        assert_eq!((c.timeout_ms, c.max_retries, c.api_key.is_none()), (60_000, 2, true));
         let env = Env {
             api_key: Some(SecretString::new("env-key".into())),
             base_url: None,
@@ -663,27 +546,12 @@ mod tests {
         let c = client_options(&v(json!({})), &env).unwrap();
         assert_eq!(c.api_key.unwrap().expose(), "env-key");
         assert_eq!(c.base_url, "http://h:1");
-        let env2 = Env {
-            base_url: Some("http://a".into()),
-            ..env.clone()
-        };
-        assert_eq!(
-            client_options(&v(json!({})), &env2).unwrap().base_url,
-            "http://a"
-        );
+        let env2 = Env { base_url: Some("http://a".into()), ..env.clone() };
+        assert_eq!(client_options(&v(json!({})), &env2).unwrap().base_url, "http://a");
         // explicit null opts out of the environment key
-        assert!(client_options(&v(json!({"apiKey": null})), &env)
-            .unwrap()
-            .api_key
-            .is_none());
+        assert!(client_options(&v(json!({"apiKey": null})), &env).unwrap().api_key.is_none());
         assert_eq!(
-            field_of(client_options(
-                &v(json!({})),
-                &Env {
-                    base_url: Some("nope".into()),
-                    ..Env::default()
-                }
-            )),
+            field_of(client_options(&v(json!({})), &Env { base_url: Some("nope".into()), ..Env::default() })),
             "BRAINTRUST_BASE_URL"
         );
     }
@@ -704,29 +572,21 @@ mod tests {
             (json!({"credentials": "all"}), "credentials"),
             (json!({"apikey": "k"}), "apikey"),
             (json!({"defaultHeaders": {"X-A": 1}}), "defaultHeaders"),
-            (
-                json!({"defaultHeaders": {"bad name": "v"}}),
-                "defaultHeaders",
-            ),
-            (
-                json!({"defaultHeaders": {"x-a": "v\r\n"}}),
-                "defaultHeaders",
-            ),
+            (json!({"defaultHeaders": {"bad name": "v"}}), "defaultHeaders"),
+            (json!({"defaultHeaders": {"x-a": "v\r\n"}}), "defaultHeaders"),
             (json!({"orgName": 3}), "orgName"),
+            (json!({"maxResponseBytes": 0}), "maxResponseBytes"),
+            (json!({"maxResponseBytes": 1.5}), "maxResponseBytes"),
+            (json!({"logLevel": "loud"}), "logLevel"),
         ];
         for (opts, f) in cases {
-            assert_eq!(
-                field_of(client_options(&v(opts.clone()), &Env::default())),
-                f,
-                "{opts}"
-            );
+            assert_eq!(field_of(client_options(&v(opts.clone()), &Env::default())), f, "{opts}");
         }
     }
 
     #[test]
     fn api_key_errors_never_echo_the_key() {
-        let e =
-            client_options(&v(json!({"apiKey": "sk-SENTINEL\n"})), &Env::default()).unwrap_err();
+        let e = client_options(&v(json!({"apiKey": "sk-SENTINEL\n"})), &Env::default()).unwrap_err();
         assert!(!e.message().contains("SENTINEL") && !format!("{e:?}").contains("SENTINEL"));
         let c = client_options(&v(json!({"apiKey": "sk-SENTINEL"})), &Env::default()).unwrap();
         assert!(!format!("{c:?}").contains("SENTINEL"));
@@ -734,18 +594,9 @@ mod tests {
 
     #[test]
     fn request_options() {
-        let r = super::request_options(&v(
-            json!({"timeout": 10.2, "maxRetries": 0, "headers": {"x-a": "1"}}),
-        ))
-        .unwrap();
-        assert_eq!(
-            (r.timeout_ms, r.max_retries, r.headers.len()),
-            (Some(11), Some(0), 1)
-        );
-        assert_eq!(
-            field_of(super::request_options(&v(json!({"retries": 1})))),
-            "retries"
-        );
+        let r = super::request_options(&v(json!({"timeout": 10.2, "maxRetries": 0, "headers": {"x-a": "1"}}))).unwrap();
+        assert_eq!((r.timeout_ms, r.max_retries, r.headers.len()), (Some(11), Some(0), 1));
+        assert_eq!(field_of(super::request_options(&v(json!({"retries": 1})))), "retries");
     }
 
     #[test]
@@ -754,20 +605,9 @@ mod tests {
         assert!(!is_uuid("3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5"));
         assert!(!is_uuid("../../v1/ai_secret?x=1-aaaa-aaaa-aaaaaaaaaaaa"));
         let id = "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f";
-        let q = list_query(&v(
-            json!({"limit": 7, "ids": [id, id], "ai_secret_type": "openai"}),
-        ))
-        .unwrap();
-        assert_eq!(
-            (q.limit, q.ids.len(), q.ai_secret_type.len()),
-            (Some(7), 2, 1)
-        );
-        assert_eq!(
-            field_of(list_query(&v(
-                json!({"starting_after": id, "ending_before": id})
-            ))),
-            "ending_before"
-        );
+        let q = list_query(&v(json!({"limit": 7, "ids": [id, id], "ai_secret_type": "openai"}))).unwrap();
+        assert_eq!((q.limit, q.ids.len(), q.ai_secret_type.len()), (Some(7), 2, 1));
+        assert_eq!(field_of(list_query(&v(json!({"starting_after": id, "ending_before": id})))), "ending_before");
         assert_eq!(field_of(list_query(&v(json!({"ids": ["nope"]})))), "ids");
         assert_eq!(field_of(list_query(&v(json!({"limit": -1})))), "limit");
         assert_eq!(field_of(list_query(&v(json!({"limt": 1})))), "limt");

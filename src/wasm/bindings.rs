@@ -21,6 +21,8 @@ extern "C" {
     pub fn new() -> AbortController;
     #[wasm_bindgen(method, getter)]
     pub fn signal(this: &AbortController) -> AbortSignal;
+    #[wasm_bindgen(method)]
+    pub fn abort(this: &AbortController);
 
     /// Also describes a caller's signal, which is checked to be AbortSignal-like.
     pub type AbortSignal;
@@ -38,6 +40,22 @@ extern "C" {
     pub fn headers(this: &Response) -> Headers;
     #[wasm_bindgen(method, catch)]
     pub fn text(this: &Response) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    pub fn body(this: &Response) -> JsValue;
+
+    pub type ReadableStream;
+    #[wasm_bindgen(method, catch, js_name = getReader)]
+    pub fn get_reader(this: &ReadableStream) -> Result<StreamReader, JsValue>;
+
+    pub type StreamReader;
+    #[wasm_bindgen(method, catch)]
+    pub fn read(this: &StreamReader) -> Result<Promise, JsValue>;
+
+    pub type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    pub fn decode(this: &TextDecoder, chunk: &JsValue, options: &JsValue) -> String;
 
     pub type Headers;
     #[wasm_bindgen(method, catch)]

@@ -54,23 +54,10 @@ pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
             if let Some(id) = &a.request_id {
                 set(&props, "requestId", &str_value(id));
             }
-            set(
-                &props,
-                "mayHaveSucceeded",
-                &JsValue::from(a.may_have_succeeded),
-            );
+            set(&props, "mayHaveSucceeded", &JsValue::from(a.may_have_succeeded));
         }
-        Error::Connection {
-            may_have_succeeded, ..
-        }
-        | Error::Timeout {
-            may_have_succeeded, ..
-        } => {
-            set(
-                &props,
-                "mayHaveSucceeded",
-                &JsValue::from(*may_have_succeeded),
-            );
+        Error::Connection { may_have_succeeded, .. } | Error::Timeout { may_have_succeeded, .. } => {
+            set(&props, "mayHaveSucceeded", &JsValue::from(*may_have_succeeded));
         }
         Error::UserAbort => {}
         Error::ResponseValidation { status, body, .. } => {
@@ -84,12 +71,7 @@ pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
     let message = e.message();
     FACTORY.with(|f| match &*f.borrow() {
         Some(factory) => factory
-            .call3(
-                &JsValue::UNDEFINED,
-                &str_value(e.class_name()),
-                &str_value(&message),
-                &props,
-            )
+            .call3(&JsValue::UNDEFINED, &str_value(e.class_name()), &str_value(&message), &props)
             .unwrap_or_else(|err| err),
         None => js_sys::Error::new(&message).into(),
     })

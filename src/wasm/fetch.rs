@@ -4,10 +4,12 @@
 //! body read in progress. A caller's abort signal cancels the same way.
 
 use super::bindings::{
-    clear_timeout, global_fetch, set_timeout, AbortController, AbortSignal, Headers, Response,
+    clear_timeout, global_fetch, set_timeout, AbortController, AbortSignal, Headers, ReadableStream, Response,
+    TextDecoder,
 };
 use crate::core::redact::Redactor;
 use crate::core::request::HttpRequest;
+use crate::core::text::parse_decimal;
 use crate::core::validate::Credentials;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -28,6 +30,22 @@ pub enum Failure {
     },
     Timeout,
     UserAbort,
+    /// The body is over `max_body` bytes; it was not buffered.
+    TooLarge {
+        status: u16,
+    },
+}
+
+/// Why an exchange stopped: a JS rejection, or our own size cap.
+enum Stop {
+    Js(JsValue),
+    TooLarge(u16),
+}
+
+impl From<JsValue> for Stop {
+    fn from(e: JsValue) -> Self {
+        Stop::Js(e)
+    }
 }
 
 pub struct Transport<'a> {
@@ -35,17 +53,14 @@ pub struct Transport<'a> {
     pub credentials: Option<Credentials>,
     pub timeout_ms: u64,
     pub signal: Option<&'a AbortSignal>,
+    pub max_body: u64,
 }
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-fn request_init(
-    req: &HttpRequest,
-    signal: &AbortSignal,
-    credentials: Option<Credentials>,
-) -> Object {
+fn request_init(req: &HttpRequest, signal: &AbortSignal, credentials: Option<Credentials>) -> Object {
     let init = Object::new();
     set(&init, "method", &JsValue::from_str(req.method.as_str()));
     let headers = Object::new();
@@ -63,32 +78,60 @@ fn request_init(
     init
 }
 
-async fn exchange(fetch: Option<&Function>, url: &str, init: &Object) -> Result<Received, JsValue> {
+async fn exchange(fetch: Option<&Function>, url: &str, init: &Object, max_body: u64) -> Result<Received, Stop> {
     let promise = match fetch {
-        Some(f) => {
-            Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), init)?)
-        }
+        Some(f) => Promise::resolve(&f.call2(&JsValue::UNDEFINED, &JsValue::from_str(url), init)?),
         None => global_fetch(url, init)?,
     };
     let response: Response = JsFuture::from(promise).await?.unchecked_into();
     let status = match response.status().as_f64() {
         Some(s) if (100.0..1000.0).contains(&s) => s as u16,
-        _ => {
-            return Err(js_sys::TypeError::new(
-                "fetch resolved to something that is not a Response",
-            )
-            .into())
-        }
+        _ => return Err(Stop::Js(js_sys::TypeError::new("fetch resolved to something that is not a Response").into())),
     };
-    let text = JsFuture::from(response.text()?)
-        .await?
-        .as_string()
-        .unwrap_or_default();
-    Ok(Received {
-        status,
-        headers: response.headers(),
-        text,
-    })
+    let headers = response.headers();
+    let declared = headers.get("content-length").ok().flatten().and_then(|v| parse_decimal(v.trim()));
+    let text = match declared {
+        Some(n) if n > max_body as f64 => return Err(Stop::TooLarge(status)),
+        // Framed by Content-Length: `text()` cannot run past it (fast path).
+        Some(_) => JsFuture::from(response.text()?).await?.as_string().unwrap_or_default(),
+        None => read_capped(&response, max_body).await.map_err(|e| match e {
+            Stop::TooLarge(_) => Stop::TooLarge(status),
+            other => other,
+        })?,
+    };
+    // A compressed body can decode to more than Content-Length said.
+    if text.len() as u64 > max_body {
+        return Err(Stop::TooLarge(status));
+    }
+    Ok(Received { status, headers, text })
+}
+
+/// Reads a body of unknown length chunk by chunk, stopping past `max_body`.
+async fn read_capped(response: &Response, max_body: u64) -> Result<String, Stop> {
+    let body = response.body();
+    if body.is_null() || body.is_undefined() {
+        return Ok(String::new());
+    }
+    let reader = body.unchecked_into::<ReadableStream>().get_reader()?;
+    let decoder = TextDecoder::new();
+    let stream = Object::new();
+    set(&stream, "stream", &JsValue::TRUE);
+    let mut text = String::new();
+    let mut total = 0f64;
+    loop {
+        let chunk = JsFuture::from(reader.read()?).await?;
+        if prop(&chunk, "done").is_truthy() {
+            break;
+        }
+        let value = prop(&chunk, "value");
+        total += prop(&value, "byteLength").as_f64().unwrap_or(0.0);
+        if total > max_body as f64 {
+            return Err(Stop::TooLarge(0));
+        }
+        text.push_str(&decoder.decode(&value, &stream));
+    }
+    text.push_str(&decoder.decode(&JsValue::UNDEFINED, &JsValue::UNDEFINED));
+    Ok(text)
 }
 
 pub async fn send(req: &HttpRequest, t: &Transport<'_>) -> Result<Received, Failure> {
@@ -99,19 +142,20 @@ pub async fn send(req: &HttpRequest, t: &Transport<'_>) -> Result<Received, Fail
     if let Some(s) = t.signal {
         s.add_event_listener("abort", &abort);
     }
-    let result = exchange(t.fetch, &req.url, &init).await;
+    let result = exchange(t.fetch, &req.url, &init, t.max_body).await;
     clear_timeout(&timer);
     if let Some(s) = t.signal {
         s.remove_event_listener("abort", &abort);
     }
-    result.map_err(|e| {
-        if t.signal.is_some_and(|s| s.aborted()) {
-            Failure::UserAbort
-        } else if controller.signal().aborted() {
-            Failure::Timeout
-        } else {
-            connection_failure(&e, &req.redactor)
+    result.map_err(|e| match e {
+        Stop::TooLarge(status) => {
+            // Stop the download instead of letting it run on unread.
+            controller.abort();
+            Failure::TooLarge { status }
         }
+        Stop::Js(_) if t.signal.is_some_and(|s| s.aborted()) => Failure::UserAbort,
+        Stop::Js(_) if controller.signal().aborted() => Failure::Timeout,
+        Stop::Js(e) => connection_failure(&e, &req.redactor),
     })
 }
 
@@ -124,22 +168,13 @@ fn prop(v: &JsValue, key: &str) -> JsValue {
 }
 
 /// Codes that prove the request never left: nothing can have happened.
-const NOT_SENT_CODES: &[&str] = &[
-    "ECONNREFUSED",
-    "ENOTFOUND",
-    "EAI_AGAIN",
-    "UND_ERR_CONNECT_TIMEOUT",
-    "ERR_INVALID_URL",
-];
+const NOT_SENT_CODES: &[&str] =
+    &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"];
 
 fn connection_failure(e: &JsValue, redactor: &Redactor) -> Failure {
-    let message = prop(e, "message")
-        .as_string()
-        .unwrap_or_else(|| "fetch failed".into());
+    let message = prop(e, "message").as_string().unwrap_or_else(|| "fetch failed".into());
     let inner = prop(e, "cause");
-    let code = prop(&inner, "code")
-        .as_string()
-        .or_else(|| prop(e, "code").as_string());
+    let code = prop(&inner, "code").as_string().or_else(|| prop(e, "code").as_string());
     let mut detail = redactor.redact(&message);
     if let Some(c) = &code {
         detail.push_str(" (");
@@ -160,11 +195,7 @@ fn connection_failure(e: &JsValue, redactor: &Redactor) -> Failure {
     ];
     let clean = texts.iter().all(|t| redactor.redact(t) == *t);
     let may_have_succeeded = !code.as_deref().is_some_and(|c| NOT_SENT_CODES.contains(&c));
-    Failure::Connection {
-        detail,
-        cause: clean.then(|| e.clone()),
-        may_have_succeeded,
-    }
+    Failure::Connection { detail, cause: clean.then(|| e.clone()), may_have_succeeded }
 }
 
 /// Waits `ms`, or less if `signal` aborts; leaves no timer or listener behind.

@@ -43,10 +43,7 @@ impl JsonView for Js {
 
     fn keys(&self) -> Vec<String> {
         match self.0.dyn_ref::<Object>() {
-            Some(o) => Object::keys(o)
-                .iter()
-                .filter_map(|k| k.as_string())
-                .collect(),
+            Some(o) => Object::keys(o).iter().filter_map(|k| k.as_string()).collect(),
             None => Vec::new(),
         }
     }

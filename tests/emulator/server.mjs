@@ -13,13 +13,17 @@
 //   GET  /_emulator/secrets   stored records, secret values included
 //   POST /_emulator/seed      {count, prefix?, type?, org_name?}  create secrets quickly
 //   GET  /_emulator/violations  requests that broke the official spec (see spec-check.mjs)
+//   POST /_emulator/config    {latencyMs?}  delay every API response (a slow server)
 // A scripted response is used once, by the next API request it matches:
 //   {match?: {method?, path?, headers?: {name: value}}, status?, headers?, body?, delayMs?,
 //    drop?: true            close the connection without a response
 //    hang?: true            never answer
 //    stallBody?: true       send headers and part of the body, then stall
 //    resetMidBody?: true    send headers and part of the body, then reset
-//    afterHandling?: "drop" handle the request for real, then drop the response}
+//    bodyBytes?: n          a JSON body of about n bytes ({"pad": "xxx…"})
+//    chunked?: true         send the body in pieces without Content-Length
+//    afterHandling?: "drop" | "reset"  handle the request for real, then lose
+//                           the response: close at once, or after a first byte}
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { Store } from "./store.mjs";
@@ -63,6 +67,7 @@ export class Emulator {
     this.violations = [];
     this.script = [];
     this.counter = 0;
+    this.latencyMs = 0;
   }
 
   listen(port) {
@@ -133,6 +138,7 @@ export class Emulator {
         this.violations.push(...entry.violations);
       }
       this.logLine(`${req.method} ${url.pathname}`);
+      if (this.latencyMs) await new Promise((r) => setTimeout(r, this.latencyMs));
       const scripted = this.takeScript(req, url.pathname);
       if (scripted) return await this.scripted(req, res, url, raw, scripted);
       const { status, body, headers } = this.api(req, url, raw);
@@ -156,13 +162,21 @@ export class Emulator {
     if (s.delayMs) await new Promise((r) => setTimeout(r, s.delayMs));
     if (s.drop) return req.socket.destroy();
     if (s.hang) return;
-    if (s.afterHandling === "drop") {
+    if (s.afterHandling) {
+      let done;
       try {
-        this.api(req, url, raw);
+        done = this.api(req, url, raw);
       } catch {}
+      if (s.afterHandling === "reset" && done) {
+        // Headers and a first byte, then a reset: the response is lost, and
+        // no browser retries it on its own (it would for an empty response).
+        res.writeHead(done.status, { ...this.cors(req), "Content-Type": "application/json", "Content-Length": "100000" });
+        res.write("{");
+        return setTimeout(() => req.socket.destroy(), 20);
+      }
       return req.socket.destroy();
     }
-    const body = s.body === undefined ? "" : s.body;
+    const body = s.bodyBytes ? { pad: "x".repeat(s.bodyBytes) } : s.body === undefined ? "" : s.body;
     const text = typeof body === "string" ? body : JSON.stringify(body);
     const headers = {
       ...this.cors(req),
@@ -176,7 +190,12 @@ export class Emulator {
       if (s.resetMidBody) setTimeout(() => req.socket.destroy(), 20);
       return;
     }
-    res.writeHead(s.status ?? 200, headers);
+    if (s.chunked) {
+      res.writeHead(s.status ?? 200, headers);
+      for (let i = 0; i < text.length; i += 16384) res.write(text.slice(i, i + 16384));
+      return res.end();
+    }
+    res.writeHead(s.status ?? 200, { ...headers, "Content-Length": String(Buffer.byteLength(text)) });
     res.end(text);
   }
 
@@ -192,6 +211,9 @@ export class Emulator {
       case "POST /_emulator/script":
         this.script.push(...(body.responses ?? []));
         return ok({ queued: this.script.length });
+      case "POST /_emulator/config":
+        if (body.latencyMs !== undefined) this.latencyMs = body.latencyMs;
+        return ok({ latencyMs: this.latencyMs });
       case "GET /_emulator/violations":
         return ok({ checked: this.spec.available, skipReason: this.spec.skipReason ?? null, violations: this.violations });
       case "GET /_emulator/secrets":

@@ -22,13 +22,16 @@ async function rejects(promise, Cls, message) {
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 
-export function makeContext(m, emuUrl) {
+export function makeContext(m, emuUrl, refused) {
   const control = async (method, path, body) => {
     const r = await fetch(`${emuUrl}/_emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
     return r.json();
   };
   return {
     m,
+    refused,
+    config: (c) => control("POST", "config", c),
+    secrets: () => control("GET", "secrets"),
     client: (opts = {}) => new m.BraintrustClient({ apiKey: "test-key", baseURL: emuUrl, ...opts }),
     reset: () => control("POST", "reset", {}),
     seed: (count, extra = {}) => control("POST", "seed", { count, ...extra }),

@@ -32,10 +32,7 @@ pub fn get(v: &JsValue, key: &str) -> JsValue {
 
 fn setup() {
     // A stand-in for js/errors.js: the class name lands in `name`.
-    let f = Function::new_with_args(
-        "c, m, p",
-        "const e = new Error(m); e.name = c; Object.assign(e, p); return e;",
-    );
+    let f = Function::new_with_args("c, m, p", "const e = new Error(m); e.name = c; Object.assign(e, p); return e;");
     register_error_factory(f);
 }
 
@@ -73,13 +70,9 @@ async fn control(method: &str, path: &str, body: Option<&str>) -> JsValue {
         let _ = Reflect::set(&init, &"body".into(), &b.into());
     }
     let url = [EMU, path].concat();
-    let res = JsFuture::from(raw_fetch(&url, &init))
-        .await
-        .expect("control fetch");
+    let res = JsFuture::from(raw_fetch(&url, &init)).await.expect("control fetch");
     let json: Function = get(&res, "json").unchecked_into();
-    JsFuture::from(json.call0(&res).unwrap().unchecked_into::<Promise>())
-        .await
-        .expect("control json")
+    JsFuture::from(json.call0(&res).unwrap().unchecked_into::<Promise>()).await.expect("control json")
 }
 
 /// Queues one scripted response for requests tagged `tag`.
@@ -91,19 +84,12 @@ pub async fn script(tag: &str, response: &str) {
     let body = Object::new();
     let list = js_sys::Array::of1(&r);
     let _ = Reflect::set(&body, &"responses".into(), &list);
-    control(
-        "POST",
-        "/_emulator/script",
-        Some(&JSON::stringify(&body).unwrap().as_string().unwrap()),
-    )
-    .await;
+    control("POST", "/_emulator/script", Some(&JSON::stringify(&body).unwrap().as_string().unwrap())).await;
 }
 
 /// API requests the emulator received with this tag.
 pub async fn count(tag: &str) -> u32 {
-    let log: js_sys::Array = control("GET", "/_emulator/requests", None)
-        .await
-        .unchecked_into();
+    let log: js_sys::Array = control("GET", "/_emulator/requests", None).await.unchecked_into();
     log.iter()
         .filter(|r| get(r, "method").as_string().as_deref() != Some("OPTIONS"))
         .filter(|r| get(&get(r, "headers"), "x-test").as_string().as_deref() == Some(tag))
@@ -119,10 +105,7 @@ pub async fn ok(p: Promise) -> JsValue {
 
 pub async fn err(p: Promise) -> JsValue {
     match JsFuture::from(p).await {
-        Ok(v) => panic!(
-            "expected an error, got {:?}",
-            JSON::stringify(&v).ok().and_then(|s| s.as_string())
-        ),
+        Ok(v) => panic!("expected an error, got {:?}", JSON::stringify(&v).ok().and_then(|s| s.as_string())),
         Err(e) => e,
     }
 }
@@ -132,22 +115,28 @@ pub fn name_of(e: &JsValue) -> String {
 }
 
 pub fn aborted_signal() -> JsValue {
-    Function::new_no_args("const c = new AbortController(); c.abort(); return c.signal;")
-        .call0(&JsValue::NULL)
-        .unwrap()
+    Function::new_no_args("const c = new AbortController(); c.abort(); return c.signal;").call0(&JsValue::NULL).unwrap()
 }
 
 #[macro_export]
 macro_rules! wasm_suite {
     () => {
-        use wasm_common::*;
         use wasm_bindgen_test::wasm_bindgen_test;
+        use wasm_common::*;
 
         #[wasm_bindgen_test]
         async fn create_returns_the_new_secret_without_its_value() {
             let t = tag("create");
             let c = client("{}");
-            let params = JSON::parse(&["{\"name\":\"", &t, "\",\"type\":\"openai\",\"secret\":\"sk-wasm-test-value-1234\",\"metadata\":{\"env\":\"test\"}}"].concat()).unwrap();
+            let params = JSON::parse(
+                &[
+                    "{\"name\":\"",
+                    &t,
+                    "\",\"type\":\"openai\",\"secret\":\"sk-wasm-test-value-1234\",\"metadata\":{\"env\":\"test\"}}",
+                ]
+                .concat(),
+            )
+            .unwrap();
             let s = ok(c.create(params, opts(&t, "{}"))).await;
             assert_eq!(get(&s, "name").as_string().unwrap(), t);
             assert_eq!(get(&s, "id").as_string().unwrap().len(), 36);
@@ -164,8 +153,16 @@ macro_rules! wasm_suite {
         async fn duplicate_name_returns_the_existing_secret_unmodified() {
             let t = tag("dup");
             let c = client("{}");
-            let first = ok(c.create(JSON::parse(&["{\"name\":\"", &t, "\",\"type\":\"openai\"}"].concat()).unwrap(), opts(&t, "{}"))).await;
-            let second = ok(c.create(JSON::parse(&["{\"name\":\"", &t, "\",\"type\":\"anthropic\"}"].concat()).unwrap(), opts(&t, "{}"))).await;
+            let first = ok(c.create(
+                JSON::parse(&["{\"name\":\"", &t, "\",\"type\":\"openai\"}"].concat()).unwrap(),
+                opts(&t, "{}"),
+            ))
+            .await;
+            let second = ok(c.create(
+                JSON::parse(&["{\"name\":\"", &t, "\",\"type\":\"anthropic\"}"].concat()).unwrap(),
+                opts(&t, "{}"),
+            ))
+            .await;
             assert_eq!(get(&first, "id"), get(&second, "id"));
             assert_eq!(get(&second, "type").as_string().unwrap(), "openai");
         }
@@ -187,7 +184,8 @@ macro_rules! wasm_suite {
             let c = client("{}");
             for (status, class) in cases {
                 let t = tag("status");
-                script(&t, &["{\"status\":", &status.to_string(), ",\"body\":{\"error\":\"scripted\"}}"].concat()).await;
+                script(&t, &["{\"status\":", &status.to_string(), ",\"body\":{\"error\":\"scripted\"}}"].concat())
+                    .await;
                 let e = err(c.create(JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{\"maxRetries\":0}"))).await;
                 assert_eq!(name_of(&e), class, "status {status}");
                 assert_eq!(get(&e, "status").as_f64(), Some(status as f64));
@@ -201,7 +199,10 @@ macro_rules! wasm_suite {
         async fn a_wrong_key_is_an_authentication_error() {
             let t = tag("auth");
             let c = client("{\"apiKey\":\"sk-wrong-key-SENTINEL\"}");
-            let e = err(c.create(JSON::parse("{\"name\":\"x\",\"secret\":\"SECRET-SENTINEL-1\"}").unwrap(), opts(&t, "{}"))).await;
+            let e = err(
+                c.create(JSON::parse("{\"name\":\"x\",\"secret\":\"SECRET-SENTINEL-1\"}").unwrap(), opts(&t, "{}"))
+            )
+            .await;
             assert_eq!(name_of(&e), "AuthenticationError");
             assert_eq!(get(&e, "body").as_string().as_deref(), Some("Invalid API key"));
             let msg = get(&e, "message").as_string().unwrap();
@@ -211,7 +212,11 @@ macro_rules! wasm_suite {
         #[wasm_bindgen_test]
         async fn bad_2xx_bodies_are_response_validation_errors() {
             let c = client("{}");
-            for (body, needle) in [("\"<html>not json</html>\"", "not JSON"), ("{\"id\":\"x\",\"name\":\"n\"}", "`org_id` is missing"), ("{\"id\":1,\"org_id\":\"o\",\"name\":\"n\"}", "`id` should be a string")] {
+            for (body, needle) in [
+                ("\"<html>not json</html>\"", "not JSON"),
+                ("{\"id\":\"x\",\"name\":\"n\"}", "`org_id` is missing"),
+                ("{\"id\":1,\"org_id\":\"o\",\"name\":\"n\"}", "`id` should be a string"),
+            ] {
                 let t = tag("shape");
                 script(&t, &["{\"status\":200,\"body\":", body, "}"].concat()).await;
                 let e = err(c.create(JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{}"))).await;

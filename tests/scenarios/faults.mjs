@@ -1,0 +1,246 @@
+// Faults the emulator injects, written once and run in Node and in headless
+// Chromium (tests/node/faults.test.mjs). Each scenario returns a row of the
+// fault matrix: the error class (or "ok"), attempts, elapsed ms and notes.
+import { makeContext } from "./resource.mjs";
+
+export { makeContext };
+
+function check(cond, message) {
+  if (!cond) throw new Error(`assertion failed: ${message}`);
+}
+function equal(a, b, message) {
+  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
+  if (x !== y) throw new Error(`assertion failed: ${message}: ${x} !== ${y}`);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `call`, returning {error|value, elapsedMs}. */
+async function timed(call) {
+  const t0 = Date.now();
+  try {
+    const value = await call();
+    return { value, elapsedMs: Date.now() - t0 };
+  } catch (error) {
+    return { error, elapsedMs: Date.now() - t0 };
+  }
+}
+
+function row(r, extra = {}) {
+  const e = r.error;
+  return {
+    class: e ? e.name : "ok",
+    attempts: e ? e.attempts : extra.attempts,
+    elapsedMs: r.elapsedMs,
+    ...(e && "mayHaveSucceeded" in e ? { mayHaveSucceeded: e.mayHaveSucceeded } : {}),
+    ...extra,
+  };
+}
+
+const isBrowser = typeof window !== "undefined";
+const p = (name) => ({ name, type: "openai", secret: "sk-fault-test-value-0001" });
+
+export const faults = {
+  async "429 with Retry-After in seconds, then 200"({ client, script, requests }) {
+    await script({ status: 429, headers: { "Retry-After": "1" }, body: "slow down" });
+    const r = await timed(() => client().createAiSecret(p("r1")));
+    check(r.value && r.value.name === "r1", "succeeds");
+    check(r.elapsedMs >= 950, `waited Retry-After (${r.elapsedMs} ms)`);
+    return row(r, { attempts: (await requests()).length });
+  },
+
+  async "429 with Retry-After as an HTTP-date, then 200"({ client, script, requests }) {
+    await script({ status: 429, headers: { "Retry-After": new Date(Date.now() + 2000).toUTCString() }, body: "slow down" });
+    const r = await timed(() => client().createAiSecret(p("r2")));
+    check(r.value, "succeeds");
+    check(r.elapsedMs >= 900, `waited until the date (${r.elapsedMs} ms)`);
+    return row(r, { attempts: (await requests()).length });
+  },
+
+  async "503 twice, then 200; retries are byte-identical"({ client, script, requests }) {
+    await script({ status: 503, body: "busy" }, { status: 503, body: "busy" });
+    const r = await timed(() => client().createAiSecret(p("r3")));
+    check(r.value, "succeeds");
+    const log = await requests();
+    equal(log.length, 3, "three attempts");
+    check(log.every((x) => x.body === log[0].body), "same body");
+    check(log.every((x) => x.headers.authorization === log[0].headers.authorization && x.headers["content-type"] === log[0].headers["content-type"]), "same headers");
+    check(r.elapsedMs >= 1125, `backoff 0.5 s + 1 s minus jitter (${r.elapsedMs} ms)`);
+    return row(r, { attempts: 3 });
+  },
+
+  async "500 beyond maxRetries"({ client, script, m }) {
+    await script(...Array.from({ length: 3 }, () => ({ status: 500, body: { error: "boom" } })));
+    const r = await timed(() => client().createAiSecret(p("r4")));
+    check(r.error instanceof m.InternalServerError, `InternalServerError, got ${r.error}`);
+    equal(r.error.attempts, 3, "attempts");
+    return row(r);
+  },
+
+  async "headers, then a stalled body: timeout"({ client, script, m }) {
+    await script({ stallBody: true, body: { id: "x" } });
+    const r = await timed(() => client({ timeout: 300, maxRetries: 0 }).createAiSecret(p("r5")));
+    check(r.error instanceof m.APIConnectionTimeoutError, `timeout, got ${r.error}`);
+    check(r.error.mayHaveSucceeded === true, "the server had answered: it may have succeeded");
+    check(r.elapsedMs < 2000, "the timeout covered the body");
+    return row(r);
+  },
+
+  async "no response at all: timeout, retried"({ client, script, requests, m }) {
+    await script({ hang: true }, { hang: true });
+    const r = await timed(() => client({ timeout: 250, maxRetries: 1 }).createAiSecret(p("r6")));
+    check(r.error instanceof m.APIConnectionTimeoutError, `timeout, got ${r.error}`);
+    equal([r.error.attempts, (await requests()).length], [2, 2], "attempts");
+    return row(r);
+  },
+
+  async "connection reset mid-body"({ client, script, m }) {
+    await script({ resetMidBody: true, body: { id: "x", pad: "y".repeat(1000) } });
+    const r = await timed(() => client({ maxRetries: 0 }).createAiSecret(p("r7")));
+    check(r.error instanceof m.APIConnectionError && !(r.error instanceof m.APIConnectionTimeoutError), `connection error, got ${r.error}`);
+    return row(r);
+  },
+
+  async "connection refused"({ m, refused }) {
+    const c = new m.BraintrustClient({ apiKey: "test-key", baseURL: refused, maxRetries: 1 });
+    const r = await timed(() => c.createAiSecret(p("r8")));
+    check(r.error instanceof m.APIConnectionError, `connection error, got ${r.error}`);
+    equal(r.error.attempts, 2, "retried once");
+    // Node reports ECONNREFUSED (never sent); a browser cannot tell, so it says "may".
+    if (!isBrowser) equal(r.error.mayHaveSucceeded, false, "refused: not sent");
+    return row(r);
+  },
+
+  async "200 with malformed JSON"({ client, script, m }) {
+    await script({ status: 200, body: '{"id": "x", "org_id": ' });
+    const r = await timed(() => client().createAiSecret(p("r9")));
+    check(r.error instanceof m.ResponseValidationError && /not JSON/.test(r.error.message), `${r.error}`);
+    return row(r);
+  },
+
+  async "200 with a wrong shape"({ client, script, m }) {
+    await script({ status: 200, body: { id: "x", name: 5 } });
+    const r = await timed(() => client().createAiSecret(p("r10")));
+    check(r.error instanceof m.ResponseValidationError && /org_id/.test(r.error.message), `${r.error}`);
+    return row(r);
+  },
+
+  async "200 with a body over the cap (Content-Length)"({ client, script, m }) {
+    await script({ status: 200, bodyBytes: 50000 });
+    const r = await timed(() => client({ maxResponseBytes: 10000 }).createAiSecret(p("r11")));
+    check(r.error instanceof m.ResponseValidationError && /10000-byte cap/.test(r.error.message), `${r.error}`);
+    return row(r);
+  },
+
+  async "200 with a body over the cap (chunked, no length)"({ client, script, m }) {
+    await script({ status: 200, bodyBytes: 200000, chunked: true });
+    const r = await timed(() => client({ maxResponseBytes: 10000 }).createAiSecret(p("r12")));
+    check(r.error instanceof m.ResponseValidationError && /cap/.test(r.error.message), `${r.error}`);
+    return row(r);
+  },
+
+  async "text/plain and JSON error bodies"({ client, script, m }) {
+    await script({ status: 400, body: "name is bad" }, { status: 400, body: { error: { message: "name is bad" } } });
+    const a = await timed(() => client().createAiSecret(p("r13")));
+    const b = await timed(() => client().createAiSecret(p("r13")));
+    check(a.error instanceof m.BadRequestError && a.error.body === "name is bad", "text body");
+    check(b.error instanceof m.BadRequestError && b.error.body.error.message === "name is bad", "JSON body");
+    return row(a, { note: "text → string body; JSON → parsed body" });
+  },
+
+  async "x-should-retry: false on a 503"({ client, script, m }) {
+    await script({ status: 503, headers: { "x-should-retry": "false" }, body: "no" }, { status: 503, headers: { "x-should-retry": "false" }, body: "no" });
+    const r = await timed(() => client({ maxRetries: 1 }).createAiSecret(p("r14")));
+    check(r.error instanceof m.InternalServerError, `${r.error}`);
+    // Browsers hide headers the server does not expose (CORS): the default policy applies.
+    equal(r.error.attempts, isBrowser ? 2 : 1, "attempts");
+    return row(r, { note: isBrowser ? "header not exposed by CORS: default policy" : "header honoured" });
+  },
+
+  async "abort during the backoff sleep"({ client, script, requests, m }) {
+    await script({ status: 503, headers: { "Retry-After": "5" }, body: "busy" });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 300);
+    const r = await timed(() => client().createAiSecret(p("r15"), { signal: ac.signal }));
+    check(r.error instanceof m.APIUserAbortError, `${r.error}`);
+    check(r.elapsedMs < 1500, `rejected at once (${r.elapsedMs} ms)`);
+    await sleep(300);
+    equal((await requests()).length, 1, "no further request");
+    return row(r);
+  },
+
+  async "abort while the request is in flight"({ client, script, requests, m }) {
+    await script({ hang: true });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 100);
+    const r = await timed(() => client().createAiSecret(p("r16"), { signal: ac.signal }));
+    check(r.error instanceof m.APIUserAbortError && r.elapsedMs < 1000, `${r.error}`);
+    equal([r.error.attempts, (await requests()).length], [1, 1], "one request, no retry");
+    return row(r);
+  },
+
+  async "64 concurrent calls against a slow server"({ client, config, stored, m }) {
+    await config({ latencyMs: 150 });
+    const c = client();
+    const r = await timed(() => Promise.all(Array.from({ length: 64 }, (_, i) => c.createAiSecret(p(`c${i}`)))));
+    await config({ latencyMs: 0 });
+    check(!r.error, `${r.error}`);
+    equal(new Set(r.value.map((s) => s.id)).size, 64, "64 distinct secrets");
+    check(r.value.every((s, i) => s.name === `c${i}`), "each call got its own result");
+    check(await stored("c63"), "stored");
+    return row(r, { attempts: 64, note: "64 results, all distinct" });
+  },
+
+  async "create whose response is lost after the server stored it"({ client, script, requests, secrets }) {
+    await script({ afterHandling: "reset" });
+    const r = await timed(() => client().createAiSecret(p("lost")));
+    check(r.value, `retry succeeded: ${r.error}`);
+    const log = await requests();
+    equal(log.length, 2, "retried once");
+    equal(log[0].body, log[1].body, "byte-identical retry");
+    const all = (await secrets()).filter((s) => s.name === "lost");
+    equal(all.length, 1, "one secret stored");
+    equal(all[0].id, r.value.id, "the retry returned the stored id");
+    return row(r, { attempts: 2, note: "same id, one secret stored" });
+  },
+
+  async "delete whose response is lost: NotFoundError that may have succeeded"({ client, script, m }) {
+    const c = client();
+    const made = await c.createAiSecret(p("del"));
+    // "reset", not "drop": on an empty response Chromium itself silently
+    // retries idempotent methods, hiding the first attempt from the client.
+    await script({ match: { method: "DELETE" }, afterHandling: "reset" });
+    const r = await timed(() => c.deleteAiSecret(made.id));
+    check(r.error instanceof m.NotFoundError, `${r.error}`);
+    equal([r.error.attempts, r.error.mayHaveSucceeded], [2, true], "retried, may have succeeded");
+    check(/may already/.test(r.error.message) && /deleted/.test(r.error.message), r.error.message);
+    return row(r);
+  },
+
+  async "logger: method, path, status, attempt and delay; nothing secret"({ client, script, m }) {
+    const lines = [];
+    const logger = Object.fromEntries(["debug", "info", "warn", "error"].map((l) => [l, (msg, fields) => lines.push({ l, msg, fields })]));
+    await script({ status: 503, body: "busy", headers: { "Retry-After-Ms": "10" } });
+    const c = client({ logger, logLevel: "debug" });
+    await c.createAiSecret(p("logged"));
+    await c.listAiSecrets({ ai_secret_name: "sk-query-value-secret" });
+    const text = JSON.stringify(lines);
+    check(lines.some((x) => x.l === "warn" && /POST \/v1\/ai_secret: 503 \(attempt 1 of 3\); retrying in \d+ ms/.test(x.msg)), text);
+    check(lines.some((x) => x.l === "info" && x.fields.status === 200 && x.fields.attempt === 2), text);
+    check(lines.some((x) => x.l === "debug" && x.fields.path === "/v1/ai_secret"), text);
+    for (const s of ["test-key", "sk-fault-test-value", "sk-query-value-secret", "Bearer", "authorization"]) check(!text.includes(s), `logger saw ${s}`);
+    const quiet = [];
+    const q = Object.fromEntries(["debug", "info", "warn", "error"].map((l) => [l, (msg) => quiet.push(msg)]));
+    await client({ logger: q }).createAiSecret(p("quiet"));
+    equal(quiet, [], "default level warn: a success logs nothing");
+    return { class: "ok", attempts: 2, elapsedMs: 0, note: `${lines.length} log lines` };
+  },
+};
+
+/** Resets the emulator and runs one fault scenario; returns its matrix row. */
+export async function runFault(ctx, name) {
+  await ctx.reset();
+  const r = await faults[name](ctx);
+  const v = await ctx.violations();
+  if (v.checked) equal(v.violations, [], "requests that break the official spec");
+  return r;
+}
