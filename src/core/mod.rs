@@ -12,5 +12,9 @@ pub mod secret;
 pub mod text;
 pub mod validate;
 
-#[cfg(test)]
-pub(crate) mod testing;
+/// `JsonView` over `serde_json::Value` (tests, fuzzing).
+#[cfg(any(test, feature = "serde-view"))]
+pub mod testing;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;

@@ -5,6 +5,7 @@ use super::secret::SecretString;
 use super::text::push_json_string;
 
 pub const REDACTED: &str = "[REDACTED]";
+pub const WITHHELD: &str = "[REDACTED: text withheld]";
 /// Needles shorter than this are not searched for: replacing every "a" in a
 /// body would destroy it, and such values are not secrets worth the name.
 pub const MIN_NEEDLE: usize = 4;
@@ -41,6 +42,11 @@ impl Redactor {
             if out.contains(n.expose()) {
                 out = out.replace(n.expose(), REDACTED);
             }
+        }
+        // A needle that overlaps the marker ("D]ab" in "D]abab") can be
+        // rebuilt by the replacement itself: then withhold the whole text.
+        if self.needles.iter().any(|n| out.contains(n.expose())) {
+            return WITHHELD.to_string();
         }
         mask_bearer(&mask_json_keys(&out))
     }
@@ -116,6 +122,13 @@ mod tests {
         r.add("sk-SENTINEL\"q");
         let out = r.redact(r#"{"error":"bad sk-SENTINEL\"q", "raw": sk-SENTINEL"q}"#);
         assert!(!out.contains("SENTINEL"), "{out}");
+    }
+
+    #[test]
+    fn a_needle_rebuilt_by_the_marker_withholds_the_text() {
+        let mut r = Redactor::new();
+        r.add("D]ab");
+        assert_eq!(r.redact("x D]abab"), WITHHELD);
     }
 
     #[test]
