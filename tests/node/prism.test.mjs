@@ -1,0 +1,115 @@
+// The client through Prism (`prism proxy --errors`), which validates every
+// request and response against the official spec. Prism validates nothing on
+// ai_secret with the spec as shipped, because of type-less {"nullable": true}
+// schemas, so a temporary copy has each replaced by {} first.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as m from "braintrust-ai-secrets";
+import { SPEC_PATH } from "../emulator/spec-check.mjs";
+import { startEmulator, refusedUrl, KEY } from "./helpers.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const skip = existsSync(SPEC_PATH) ? false : `official spec not found at ${SPEC_PATH}`;
+
+/** The ai_secret paths of the spec, with every {"nullable": true} made {}. */
+function preparedSpec() {
+  const spec = JSON.parse(readFileSync(SPEC_PATH, "utf8"));
+  spec.paths = Object.fromEntries(Object.entries(spec.paths).filter(([p]) => p.startsWith("/v1/ai_secret")));
+  let replaced = 0;
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === "object") {
+      const keys = Object.keys(node);
+      if (keys.length === 1 && node.nullable === true) {
+        replaced++;
+        return {};
+      }
+      return Object.fromEntries(keys.map((k) => [k, walk(node[k])]));
+    }
+    return node;
+  };
+  const out = walk(spec);
+  const file = join(mkdtempSync(join(tmpdir(), "bt-prism-")), "ai_secret.openapi.json");
+  writeFileSync(file, JSON.stringify(out));
+  return { file, replaced };
+}
+
+let emu, prism, prismUrl, output = "";
+before(async () => {
+  if (skip) return;
+  emu = await startEmulator({ keys: [KEY] });
+  const { file } = preparedSpec();
+  const port = new URL(await refusedUrl()).port;
+  // Started from node_modules/.bin, not npx, so this PID is Prism's own.
+  prism = spawn(join(root, "node_modules/.bin/prism"), ["proxy", file, emu.url, "--errors", "--host", "127.0.0.1", "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
+  prismUrl = `http://127.0.0.1:${port}`;
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${output}`)), 60000);
+    const onData = (d) => {
+      output += d;
+      if (/listening on/i.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    prism.stdout.on("data", onData);
+    prism.stderr.on("data", onData);
+    prism.on("exit", (code) => reject(new Error(`Prism exited (${code}):\n${output}`)));
+  });
+});
+after(async () => {
+  if (prism && prism.exitCode === null) {
+    prism.kill("SIGTERM");
+    await new Promise((r) => prism.once("exit", r));
+  }
+  await emu?.close();
+});
+
+test("the prepared spec replaces the type-less nullable schemas", { skip }, () => {
+  const { replaced } = preparedSpec();
+  assert.ok(replaced > 0, "the shipped spec has {nullable: true} schemas");
+});
+
+test("Prism rejects a request that breaks the spec (it really validates)", { skip }, async () => {
+  const r = await fetch(`${prismUrl}/v1/ai_secret`, { method: "POST", headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" }, body: JSON.stringify({ name: 5 }) });
+  assert.equal(r.status, 422, await r.text());
+});
+
+test("Prism rejects a response that breaks the spec", { skip }, async () => {
+  emu.script.push({ status: 200, body: { id: "not-a-uuid", org_id: 5, name: "n" } });
+  const c = new m.BraintrustClient({ apiKey: KEY, baseURL: prismUrl, maxRetries: 0 });
+  const e = await c.createAiSecret({ name: "bad-response" }).catch((x) => x);
+  assert.ok(e instanceof m.APIError && e.status >= 500, `${e}`);
+});
+
+test("every operation of the client passes Prism's request and response validation", { skip }, async () => {
+  const c = new m.BraintrustClient({ apiKey: KEY, baseURL: prismUrl, maxRetries: 0 });
+  await new Promise((r) => setTimeout(r, 500)); // let the last test's log lines arrive
+  const from = output.length;
+  const sentBefore = emu.apiRequests().length;
+  const made = await c.createAiSecret({ name: "prism-1", type: "openai", secret: "sk-prism-value-000001", metadata: { a: 1 } });
+  assert.equal(made.name, "prism-1");
+  assert.equal((await c.createAiSecret({ name: "prism-1" })).id, made.id);
+  await c.replaceAiSecret({ name: "prism-1", type: "azure", secret: null });
+  await c.replaceAiSecret({ name: "prism-2", org_name: null });
+  assert.equal((await c.getAiSecret(made.id)).type, "azure");
+  await c.updateAiSecret(made.id, { metadata: { b: 2 }, secret: "sk-prism-value-000002" });
+  await c.updateAiSecret(made.id, { type: null });
+  const page = await c.listAiSecrets({ limit: 1, ids: [made.id], ai_secret_type: ["azure", "openai"], ai_secret_name: "prism-1" });
+  assert.equal(page.objects.length, 0, "type was set to null");
+  const all = [];
+  for await (const s of c.iterAiSecrets({ limit: 1 })) all.push(s.name);
+  assert.deepEqual(all.sort(), ["prism-1", "prism-2"]);
+  const back = await c.listAiSecrets({ limit: 1, ending_before: made.id });
+  assert.ok(Array.isArray(back.objects));
+  assert.equal((await c.deleteAiSecret(made.id)).id, made.id);
+  assert.equal((await c.deleteAiSecretByName({ name: "prism-2" })).name, "prism-2");
+  const seen = output.slice(from);
+  assert.doesNotMatch(seen, /violation|✖/i, seen);
+  assert.equal(emu.apiRequests().length - sentBefore, 14, "every call reached the emulator through Prism");
+});
