@@ -110,3 +110,58 @@ test("no leak: the client object and the console", async () => {
   assertClean(c, "client");
   assertClean(consoleSeen.join("\n"), "console");
 });
+
+// Every operation × every fault, with a logger at debug level: nothing the
+// error exposes and nothing the logger receives holds the key or the secret.
+const ID = "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f";
+const operations = {
+  create: { run: (c, o) => c.createAiSecret({ name: uniq("op"), secret: SECRET }, o), knowsSecret: true },
+  replace: { run: (c, o) => c.replaceAiSecret({ name: uniq("op"), secret: SECRET }, o), knowsSecret: true },
+  update: { run: (c, o) => c.updateAiSecret(ID, { secret: SECRET }, o), knowsSecret: true },
+  get: { run: (c, o) => c.getAiSecret(ID, o) },
+  delete: { run: (c, o) => c.deleteAiSecret(ID, o) },
+  deleteByName: { run: (c, o) => c.deleteAiSecretByName({ name: "n" }, o) },
+  list: { run: (c, o) => c.listAiSecrets({ ai_secret_name: "n" }, o) },
+  iterate: { run: async (c, o) => { for await (const s of c.iterAiSecrets({ limit: 2 }, o)) void s; } },
+};
+const faultsFor = (knowsSecret) => {
+  // A server can only be scrubbed of values the client knows; JSON "secret"
+  // fields and bearer tokens are masked whatever the operation.
+  const echoText = knowsSecret ? echo : `key=${KEY} auth="Bearer ${KEY}"`;
+  return {
+    "401 echo": { script: [{ status: 401, body: echoText, headers: { "X-Echo": KEY } }] },
+    "400 JSON echo": { script: [{ status: 400, body: { error: echoText, secret: SECRET, api_key: KEY } }] },
+    "500 beyond retries": { script: [0, 1, 2].map(() => ({ status: 500, body: echoText, headers: { "Retry-After-Ms": "5" } })), opts: { maxRetries: 2 } },
+    "503 with x-should-retry false": { script: [{ status: 503, body: echoText, headers: { "x-should-retry": "false" } }], opts: { maxRetries: 2 } },
+    "200 not JSON": { script: [{ status: 200, body: `<p>${echoText}</p>` }] },
+    "200 wrong shape": { script: [{ status: 200, body: { objects: 1, id: 1, secret: SECRET, note: echoText } }] },
+    "200 over the cap": { script: [{ status: 200, bodyBytes: 5000 }], opts: { maxResponseBytes: 1000 } },
+    "stalled body": { script: [{ stallBody: true, body: { note: echoText } }], opts: { timeout: 150 } },
+    "no response": { script: [{ hang: true }], opts: { timeout: 150 } },
+    "reset mid-body": { script: [{ resetMidBody: true, body: { note: echoText, pad: "x".repeat(500) } }] },
+    "refused": { refused: true },
+    "abort in flight": { script: [{ hang: true }], abortAfter: 30 },
+    "abort in backoff": { script: [{ status: 503, body: echoText, headers: { "Retry-After": "5" } }], opts: { maxRetries: 2 }, abortAfter: 100 },
+  };
+};
+
+let refused;
+for (const [opName, op] of Object.entries(operations)) {
+  for (const [faultName, fault] of Object.entries(faultsFor(op.knowsSecret))) {
+    test(`no leak: ${opName} × ${faultName} (errors and logger)`, async () => {
+      refused ??= await refusedUrl();
+      emu.script.length = 0;
+      emu.script.push(...(fault.script ?? []));
+      const lines = [];
+      const logger = Object.fromEntries(["debug", "info", "warn", "error"].map((l) => [l, (...args) => lines.push(util.format(...args))]));
+      const c = new m.BraintrustClient({ apiKey: KEY, baseURL: fault.refused ? refused : emu.url, maxRetries: 0, logger, logLevel: "debug", ...fault.opts });
+      const ac = new AbortController();
+      if (fault.abortAfter) setTimeout(() => ac.abort(`reason ${KEY}`), fault.abortAfter);
+      const e = await Promise.resolve().then(() => op.run(c, { signal: ac.signal })).then(() => assert.fail("expected an error"), (x) => x);
+      assert.ok(e instanceof m.BraintrustError, `${opName} × ${faultName}: ${e}`);
+      assertClean(e, `${opName} × ${faultName}`);
+      assert.ok(lines.length > 0, "the logger was called");
+      assertClean(lines.join("\n"), `${opName} × ${faultName} logger`);
+    });
+  }
+}
