@@ -9,4 +9,9 @@ mod fetch;
 mod view;
 
 pub use client::WasmClient;
+
+// Single-threaded wasm: talc is a few KB smaller than dlmalloc.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 pub use errors::register_error_factory;
