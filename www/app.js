@@ -1,0 +1,431 @@
+// The AI-secrets dashboard: plain ES modules on top of the package. The API
+// key lives in memory (sessionStorage only when the user opts in); secret
+// values are read from their inputs, cleared at once, and never rendered.
+import {
+  BraintrustClient, ValidationError, AuthenticationError, PermissionDeniedError, NotFoundError,
+  RateLimitError, InternalServerError, APIError, APIConnectionTimeoutError, APIConnectionError,
+  APIUserAbortError, ResponseValidationError,
+} from "/pkg/index.js";
+
+const $ = (id) => document.getElementById(id);
+const STORE_KEY = "bt-dashboard-connection";
+const PAGE = 20;
+const LABELS = { name: "Name", type: "Type", secret: "Secret value", metadata: "Metadata", baseURL: "Base URL", apiKey: "API key", orgName: "Organization", id: "Secret id" };
+
+let client = null;
+let rows = [];
+let iterator = null;
+let notice = null; // where "retrying in …" goes for the operation under way
+
+/** Words for an error; the class name is shown small beside them. */
+function describe(e) {
+  if (e instanceof ValidationError) {
+    const label = LABELS[e.field] ?? e.field;
+    const why = e.message.replace(/^Invalid `[^`]*`: /, "");
+    return `${label} ${why.startsWith("is ") ? why : `: ${why}`}`.replace(/ :/, ":");
+  }
+  if (e instanceof AuthenticationError) return "The API key was rejected (401).";
+  if (e instanceof PermissionDeniedError) return "This key is not allowed to do that (403).";
+  if (e instanceof NotFoundError) return e.mayHaveSucceeded ? "It was already gone: an earlier attempt probably succeeded (404)." : "That secret no longer exists (404).";
+  if (e instanceof RateLimitError) return "Rate limited by the server (429). Try again in a moment.";
+  if (e instanceof InternalServerError) return `The server failed (${e.status}). Try again.`;
+  if (e instanceof APIError) return `The server refused the request (${e.status}).`;
+  if (e instanceof APIConnectionTimeoutError) return "The server did not answer in time.";
+  if (e instanceof APIConnectionError) return "Could not reach the server. Check the base URL and your connection.";
+  if (e instanceof APIUserAbortError) return "Cancelled.";
+  if (e instanceof ResponseValidationError) return "The server sent a response this page does not understand.";
+  return "Something went wrong.";
+}
+
+function showError(el, e) {
+  el.replaceChildren();
+  if (!e) {
+    el.hidden = true;
+    return;
+  }
+  const text = document.createElement("span");
+  text.textContent = typeof e === "string" ? e : describe(e);
+  el.append(text);
+  if (typeof e !== "string" && e?.name) {
+    const cls = document.createElement("small");
+    cls.textContent = ` (${e.name})`;
+    el.append(cls);
+  }
+  el.hidden = false;
+}
+
+function say(el, text) {
+  if (!el) return;
+  el.textContent = text;
+  delete el.dataset.retry;
+}
+
+/** The package's logger hook: only used to tell the user about retries. */
+const logger = {
+  debug() {}, info() {}, error() {},
+  warn(_message, fields) {
+    const secs = Math.max(1, Math.round((fields.delayMs ?? 0) / 1000));
+    const why = fields.status === 429 ? "Rate limited" : fields.status ? `Server error ${fields.status}` : "Connection problem";
+    if (!notice) return;
+    say(notice, `${why}, retrying in ${secs} s…`);
+    notice.dataset.retry = "true";
+  },
+};
+
+/** Runs `fn` with `el` as the place for retry notices; a retry notice
+ * still showing when `fn` settles is cleared, other messages stay. */
+async function withNotice(el, fn) {
+  notice = el;
+  try {
+    return await fn();
+  } finally {
+    if (notice === el) notice = null;
+    if (el.dataset.retry) say(el, "");
+  }
+}
+
+function parseMetadata(textarea, errorEl) {
+  const raw = textarea.value.trim();
+  textarea.removeAttribute("aria-invalid");
+  errorEl.hidden = true;
+  if (!raw) return { ok: true, value: undefined };
+  try {
+    const v = JSON.parse(raw);
+    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("Metadata must be a JSON object, like {\"team\": \"ml\"}.");
+    return { ok: true, value: v };
+  } catch (e) {
+    textarea.setAttribute("aria-invalid", "true");
+    showError(errorEl, e instanceof SyntaxError ? `Metadata is not valid JSON: ${e.message}` : e.message);
+    return { ok: false };
+  }
+}
+
+// ---- connect -------------------------------------------------------------
+
+function connectionFromForm() {
+  const mode = document.querySelector("input[name=mode]:checked").value;
+  return { mode, baseURL: $("base-url").value.trim(), apiKey: $("api-key").value, orgName: $("org-name").value.trim() };
+}
+
+function makeClient({ mode, baseURL, apiKey, orgName }) {
+  if (mode === "proxy") {
+    return new BraintrustClient({ apiKey: null, baseURL, orgName: orgName || null, credentials: "same-origin", logger, logLevel: "warn" });
+  }
+  return new BraintrustClient({ apiKey: apiKey || null, baseURL, orgName: orgName || null, logger, logLevel: "warn" });
+}
+
+function syncMode() {
+  const proxy = document.querySelector("input[name=mode]:checked").value === "proxy";
+  $("key-field").hidden = proxy;
+  if (proxy && window.__btConfig?.proxyURL) $("base-url").value = window.__btConfig.proxyURL;
+  else if (!proxy && window.__btConfig?.baseURL && $("base-url").value === window.__btConfig.proxyURL) $("base-url").value = window.__btConfig.baseURL;
+}
+
+async function connect(conn) {
+  showError($("connect-error"), null);
+  if (conn.mode === "key" && !conn.apiKey) return showError($("connect-error"), "API key is required (or choose the keyless proxy).");
+  let next;
+  try {
+    next = makeClient(conn);
+  } catch (e) {
+    return showError($("connect-error"), e);
+  }
+  const button = $("connect-form").querySelector("button[type=submit]");
+  button.disabled = true;
+  try {
+    await next.listAiSecrets({ limit: 1 });
+  } catch (e) {
+    return showError($("connect-error"), e);
+  } finally {
+    button.disabled = false;
+  }
+  client = next;
+  if ($("remember").checked) sessionStorage.setItem(STORE_KEY, JSON.stringify(conn));
+  else sessionStorage.removeItem(STORE_KEY);
+  say($("conn-status"), `Connected to ${conn.baseURL}${conn.mode === "proxy" ? " (keyless proxy)" : ""}`);
+  $("list").hidden = false;
+  $("create").hidden = false;
+  $("disconnect").hidden = false;
+  await reload();
+}
+
+function disconnect() {
+  client = null;
+  sessionStorage.removeItem(STORE_KEY);
+  $("api-key").value = "";
+  $("remember").checked = false;
+  $("list").hidden = true;
+  $("create").hidden = true;
+  $("disconnect").hidden = true;
+  say($("conn-status"), "Not connected");
+}
+
+// ---- list ----------------------------------------------------------------
+
+function cell(tr, label, text, cls) {
+  const td = document.createElement("td");
+  td.dataset.label = label;
+  if (cls) td.className = cls;
+  td.textContent = text ?? "—";
+  tr.append(td);
+  return td;
+}
+
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
+
+function render() {
+  const body = $("secrets-body");
+  body.replaceChildren();
+  for (const s of rows) {
+    const tr = document.createElement("tr");
+    tr.dataset.id = s.id;
+    cell(tr, "Name", s.name);
+    cell(tr, "Type", s.type);
+    cell(tr, "Preview", s.preview_secret, "preview");
+    cell(tr, "Created", when(s.created));
+    cell(tr, "Updated", when(s.updated_at));
+    const actions = cell(tr, "", "", "actions-cell");
+    for (const [label, fn, cls] of [["Edit", openEdit], ["Rotate", openRotate], ["Delete", openDelete, "danger-text"]]) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = `link ${cls ?? ""}`;
+      b.textContent = label;
+      b.setAttribute("aria-label", `${label} ${s.name}`);
+      b.addEventListener("click", () => fn(s));
+      actions.append(b);
+    }
+    body.append(tr);
+  }
+  $("empty").hidden = rows.length > 0 || !$("loading").hidden;
+}
+
+async function loadMore() {
+  if (!iterator) return;
+  $("loading").hidden = false;
+  $("load-more").hidden = true;
+  showError($("list-error"), null);
+  render();
+  let got = 0;
+  try {
+    await withNotice($("list-notice"), async () => {
+      while (got < PAGE) {
+        const { value, done } = await iterator.next();
+        if (done) {
+          iterator = null;
+          break;
+        }
+        rows.push(value);
+        got++;
+      }
+    });
+  } catch (e) {
+    iterator = null;
+    showError($("list-error"), e);
+  } finally {
+    $("loading").hidden = true;
+    $("load-more").hidden = !iterator;
+    render();
+  }
+}
+
+async function reload() {
+  if (!client) return;
+  const query = { limit: PAGE };
+  const name = $("filter-name").value.trim();
+  const type = $("filter-type").value.trim();
+  if (name) query.ai_secret_name = name;
+  if (type) query.ai_secret_type = type;
+  rows = [];
+  iterator = client.iterAiSecrets(query)[Symbol.asyncIterator]();
+  await loadMore();
+}
+
+// ---- create --------------------------------------------------------------
+
+async function create(ev) {
+  ev.preventDefault();
+  const form = $("create-form");
+  const nameEl = $("c-name");
+  const secretEl = $("c-secret");
+  // Read the secret and clear the field before anything can fail or wait.
+  const secret = secretEl.value;
+  secretEl.value = "";
+  hideSecret(secretEl);
+  showError($("create-error"), null);
+  showError($("c-name-error"), null);
+  nameEl.removeAttribute("aria-invalid");
+  say($("create-notice"), "");
+  const name = nameEl.value.trim();
+  if (!name) {
+    nameEl.setAttribute("aria-invalid", "true");
+    showError($("c-name-error"), "Name is required.");
+    nameEl.focus();
+    return;
+  }
+  const meta = parseMetadata($("c-metadata"), $("c-metadata-error"));
+  if (!meta.ok) return $("c-metadata").focus();
+  const params = { name, type: $("c-type").value.trim() || null };
+  if (secret) params.secret = secret;
+  if (meta.value) params.metadata = meta.value;
+  const button = form.querySelector("button[type=submit]");
+  button.disabled = true;
+  try {
+    const s = await withNotice($("create-notice"), () => client.createAiSecret(params));
+    say($("create-notice"), `Saved ${s.name}${s.preview_secret ? ` (${s.preview_secret})` : ""}.`);
+    form.reset();
+    await reload();
+  } catch (e) {
+    say($("create-notice"), "");
+    showError($("create-error"), e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---- edit, rotate, delete --------------------------------------------------
+
+let current = null;
+
+function openDialog(id, s) {
+  current = s;
+  const d = $(id);
+  for (const el of d.querySelectorAll(".error")) el.hidden = true;
+  d.showModal();
+  return d;
+}
+
+function openEdit(s) {
+  $("e-name").value = s.name;
+  $("e-type").value = s.type ?? "";
+  $("e-metadata").value = s.metadata ? JSON.stringify(s.metadata, null, 2) : "";
+  openDialog("edit-dialog", s);
+}
+
+function openRotate(s) {
+  $("rotate-name").textContent = s.name;
+  $("r-secret").value = "";
+  openDialog("rotate-dialog", s);
+}
+
+function openDelete(s) {
+  $("delete-name").textContent = s.name;
+  openDialog("delete-dialog", s);
+}
+
+async function runDialog(ev, dialogId, errorId, action) {
+  ev.preventDefault();
+  const d = $(dialogId);
+  const button = d.querySelector("button[type=submit]");
+  button.disabled = true;
+  showError($(errorId), null);
+  try {
+    const done = await withNotice($("list-notice"), action);
+    if (done === false) return;
+    d.close();
+    await reload();
+  } catch (e) {
+    showError($(errorId), e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function saveEdit(ev) {
+  return runDialog(ev, "edit-dialog", "edit-error", async () => {
+    const name = $("e-name").value.trim();
+    if (!name) {
+      showError($("edit-error"), "Name is required.");
+      return false;
+    }
+    const meta = parseMetadata($("e-metadata"), $("e-metadata-error"));
+    if (!meta.ok) return false;
+    const patch = { name, type: $("e-type").value.trim() || null };
+    if (meta.value) patch.metadata = meta.value;
+    const s = await client.updateAiSecret(current.id, patch);
+    say($("list-notice"), `Updated ${s.name}.`);
+  });
+}
+
+function saveRotate(ev) {
+  const input = $("r-secret");
+  const secret = input.value;
+  input.value = "";
+  hideSecret(input);
+  return runDialog(ev, "rotate-dialog", "rotate-error", async () => {
+    if (!secret) {
+      showError($("rotate-error"), "Secret value is required.");
+      return false;
+    }
+    const s = await client.updateAiSecret(current.id, { secret });
+    say($("list-notice"), `Rotated ${s.name}${s.preview_secret ? ` (${s.preview_secret})` : ""}.`);
+  });
+}
+
+function confirmDelete(ev) {
+  return runDialog(ev, "delete-dialog", "delete-error", async () => {
+    const s = await client.deleteAiSecret(current.id);
+    say($("list-notice"), `Deleted ${s.name}.`);
+  });
+}
+
+// ---- show/hide secret ------------------------------------------------------
+
+function hideSecret(input) {
+  input.type = "password";
+  const toggle = document.querySelector(`.toggle[data-target="${input.id}"]`);
+  if (toggle) {
+    toggle.textContent = "Show";
+    toggle.setAttribute("aria-pressed", "false");
+  }
+}
+
+for (const t of document.querySelectorAll(".toggle")) {
+  t.addEventListener("click", () => {
+    const input = $(t.dataset.target);
+    const show = input.type === "password";
+    input.type = show ? "text" : "password";
+    t.textContent = show ? "Hide" : "Show";
+    t.setAttribute("aria-pressed", String(show));
+  });
+}
+
+// ---- wiring ----------------------------------------------------------------
+
+for (const b of document.querySelectorAll("dialog [data-close]")) b.addEventListener("click", () => b.closest("dialog").close());
+for (const r of document.querySelectorAll("input[name=mode]")) r.addEventListener("change", syncMode);
+$("connect-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  connect(connectionFromForm());
+});
+$("disconnect").addEventListener("click", disconnect);
+$("filter-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  reload();
+});
+$("refresh").addEventListener("click", reload);
+$("load-more").addEventListener("click", loadMore);
+$("create-form").addEventListener("submit", create);
+$("c-metadata").addEventListener("input", () => parseMetadata($("c-metadata"), $("c-metadata-error")));
+$("e-metadata").addEventListener("input", () => parseMetadata($("e-metadata"), $("e-metadata-error")));
+$("edit-form").addEventListener("submit", saveEdit);
+$("rotate-form").addEventListener("submit", saveRotate);
+$("delete-form").addEventListener("submit", confirmDelete);
+
+// Defaults from the server that serves the page (npm run demo), then any
+// connection the user chose to keep for this tab.
+const config = await fetch("./config.json").then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+window.__btConfig = config;
+$("base-url").value = config.baseURL ?? "https://api.braintrust.dev";
+if (config.baseURL) $("base-url-hint").textContent = config.hint ?? $("base-url-hint").textContent;
+const saved = sessionStorage.getItem(STORE_KEY);
+if (saved) {
+  const conn = JSON.parse(saved);
+  document.querySelector(`input[name=mode][value=${conn.mode === "proxy" ? "proxy" : "key"}]`).checked = true;
+  $("base-url").value = conn.baseURL;
+  $("api-key").value = conn.apiKey ?? "";
+  $("org-name").value = conn.orgName ?? "";
+  $("remember").checked = true;
+  syncMode();
+  connect(conn);
+}
+document.body.dataset.ready = "true";
