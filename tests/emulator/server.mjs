@@ -46,10 +46,13 @@ class HttpError {
 }
 
 export class Emulator {
-  constructor({ keys = ["test-key"], orgs = ["acme"], log = () => {}, spec = new SpecChecker() } = {}) {
+  constructor({ keys = ["test-key"], orgs = ["acme"], log = () => {}, spec = new SpecChecker(), record = true } = {}) {
     this.options = { keys, orgs };
     this.logLine = log;
     this.spec = spec;
+    // The benchmark turns off the request log and spec checks, which would
+    // otherwise grow without bound and cost the server CPU.
+    this.record = record;
     this.reset();
     this.sockets = new Set();
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -132,8 +135,8 @@ export class Emulator {
         return res.end();
       }
       const entry = { method: req.method, path: url.pathname, query: url.search, headers: req.headers, body: raw, time: Date.now() };
-      this.requests.push(entry);
-      if (url.pathname.startsWith("/v1/")) {
+      if (this.record) this.requests.push(entry);
+      if (this.record && url.pathname.startsWith("/v1/")) {
         entry.violations = this.spec.check(entry);
         this.violations.push(...entry.violations);
       }
@@ -335,18 +338,20 @@ export class Emulator {
   }
 }
 
-// CLI: node tests/emulator/server.mjs [--port N] [--key K]... [--seed N]
+// CLI: node tests/emulator/server.mjs [--port N] [--key K]... [--seed N] [--no-record]
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const keys = [];
   let port = 0;
   let seed = 0;
+  let record = true;
   for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--no-record") record = false;
     if (args[i] === "--key") keys.push(args[++i]);
     else if (args[i] === "--port") port = Number(args[++i]);
     else if (args[i] === "--seed") seed = Number(args[++i]);
   }
-  const emu = await startEmulator({ keys: keys.length ? keys : ["test-key"], port });
+  const emu = await startEmulator({ keys: keys.length ? keys : ["test-key"], port, record });
   if (seed) {
     const user = emu.store.user(emu.options.keys[0]);
     const providers = ["openai", "anthropic", "google", "mistral", "groq"];

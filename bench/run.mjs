@@ -1,0 +1,183 @@
+// npm run bench: speed, size and memory of this package side by side with a
+// plain fetch and @braintrust/api, against the emulator on 127.0.0.1 (in its
+// own process, request log off). `--smoke` runs tiny counts (used by npm test
+// so the script cannot rot) and writes test-output/bench-smoke.json instead of
+// bench/results/latest.json.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { NAMES, makeContender } from "./contenders.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const smoke = process.argv.includes("--smoke");
+const N = smoke
+  ? { warmup: 30, seq: 60, total: 200, width: 64, runs: 1, cold: 1, mem: [100, 300] }
+  : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, cold: 5, mem: [1000, 100000] };
+const API_KEY = "bench-key";
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function startEmulator() {
+  const child = spawn(process.execPath, [join(root, "tests/emulator/server.mjs"), "--key", API_KEY, "--no-record"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on("data", (d) => {
+      const m = /EMULATOR_URL=(\S+)/.exec(String(d));
+      if (m) resolve(m[1]);
+    });
+    child.on("exit", (c) => reject(new Error(`emulator exited ${c}`)));
+  });
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+/** `width` workers share `total` calls; returns throughput, latency, CPU. */
+async function measure(call, total, width) {
+  const lat = new Float64Array(total);
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      const i = next++;
+      const s = performance.now();
+      await call();
+      lat[i] = performance.now() - s;
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const sorted = Array.from(lat).sort((a, b) => a - b);
+  return { callsPerSec: total / (wall / 1000), p50ms: pct(sorted, 50), p99ms: pct(sorted, 99), cpuUsPerCall: (cpu.user + cpu.system) / total };
+}
+
+function runChild(args, node = []) {
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, [...node, join(root, "bench/child.mjs"), ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    c.stdout.on("data", (d) => (out += d));
+    c.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop())) : reject(new Error(`child ${args[0]} ${args[1]} exited ${code}`))));
+  });
+}
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+function fileSize(rel) {
+  const b = readFileSync(join(root, rel));
+  return { raw: b.length, gzip: gz(b) };
+}
+
+function sizes() {
+  const wasm = fileSize("pkg/braintrust_ai_secrets_bg.wasm");
+  const shipped = {
+    wasm,
+    "web glue (braintrust_ai_secrets.js)": fileSize("pkg/braintrust_ai_secrets.js"),
+    "web entry (index.js + surface.js + errors.js)": ["pkg/index.js", "pkg/surface.js", "pkg/errors.js"].map(fileSize).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip })),
+    "node ESM entry (node.mjs; shares the web glue)": fileSize("pkg/node.mjs"),
+    "node CJS bundle (node.cjs)": fileSize("pkg/node.cjs"),
+  };
+  const browserShipped = { raw: wasm.raw + shipped["web glue (braintrust_ai_secrets.js)"].raw, gzip: wasm.gzip + shipped["web glue (braintrust_ai_secrets.js)"].gzip };
+  // The browser bundle of a page that makes one call, per client.
+  const dir = mkdtempSync(join(tmpdir(), "bt-bundle-"));
+  const pages = {
+    "braintrust-ai-secrets": 'import { createAiSecret } from "braintrust-ai-secrets";\ncreateAiSecret({ name: "x" }, { apiKey: "k" }).then(console.log);\n',
+    "@braintrust/api": 'import Braintrust from "@braintrust/api";\nnew Braintrust({ apiKey: "k" }).post("/v1/ai_secret", { body: { name: "x" } }).then(console.log);\n',
+  };
+  const bundles = {};
+  for (const [name, src] of Object.entries(pages)) {
+    const entry = join(root, "bench", `.page-${name.replace(/\W/g, "_")}.mjs`);
+    writeFileSync(entry, src);
+    const out = join(dir, `${name.replace(/\W/g, "_")}.js`);
+    execFileSync(join(root, "node_modules/.bin/esbuild"), [entry, "--bundle", "--minify", "--format=esm", "--platform=browser", `--outfile=${out}`, "--log-level=error"], { cwd: root });
+    const js = readFileSync(out);
+    bundles[name] = { jsRaw: js.length, jsGzip: gz(js), ...(name === "braintrust-ai-secrets" ? { wasmRaw: wasm.raw, wasmGzip: wasm.gzip } : {}) };
+    bundles[name].totalGzip = bundles[name].jsGzip + (bundles[name].wasmGzip ?? 0);
+    execFileSync("rm", ["-f", entry]);
+  }
+  return { shipped, browserShipped, bundles };
+}
+
+const emu = await startEmulator();
+const results = { date: new Date().toISOString(), node: process.version, smoke, counts: N, sequential: {}, concurrent: {}, cold: {}, memory: {}, size: sizes() };
+try {
+  const calls = {};
+  for (const name of NAMES) calls[name] = await makeContender(name, { baseURL: emu.url, apiKey: API_KEY });
+  // Warm-up: Node's fetch needs ~1 500 calls before it is at speed.
+  for (const name of NAMES) await measure(calls[name], N.warmup, 8);
+  const seq = Object.fromEntries(NAMES.map((n) => [n, []]));
+  const conc = Object.fromEntries(NAMES.map((n) => [n, []]));
+  for (let run = 0; run < N.runs; run++) {
+    // Alternate the order so that no contender always runs first or last.
+    const order = NAMES.map((_, i) => NAMES[(i + run) % NAMES.length]);
+    if (run % 2) order.reverse();
+    for (const name of order) seq[name].push(await measure(calls[name], N.seq, 1));
+    for (const name of order) conc[name].push(await measure(calls[name], N.total, N.width));
+    console.error(`bench: run ${run + 1}/${N.runs} done (${order.join(" → ")})`);
+  }
+  const summarise = (runs) => Object.fromEntries(["callsPerSec", "p50ms", "p99ms", "cpuUsPerCall"].map((k) => [k, median(runs.map((r) => r[k]))]));
+  for (const name of NAMES) {
+    results.sequential[name] = summarise(seq[name]);
+    results.concurrent[name] = summarise(conc[name]);
+  }
+  for (const name of NAMES) {
+    const ms = [];
+    for (let i = 0; i < N.cold; i++) ms.push((await runChild(["cold", name, emu.url, API_KEY])).ms);
+    results.cold[name] = { medianMs: median(ms), runs: ms };
+  }
+  for (const name of NAMES) results.memory[name] = await runChild(["memory", name, emu.url, API_KEY, ...N.mem.map(String)], ["--expose-gc"]);
+} finally {
+  emu.stop();
+}
+
+// Ratios to raw fetch: throughput and cold start as "× raw", CPU as "× raw".
+const base = "raw fetch";
+for (const kind of ["sequential", "concurrent"]) {
+  for (const name of NAMES) {
+    const r = results[kind][name];
+    r.throughputVsRaw = r.callsPerSec / results[kind][base].callsPerSec;
+    r.cpuVsRaw = r.cpuUsPerCall / results[kind][base].cpuUsPerCall;
+  }
+}
+for (const name of NAMES) results.cold[name].vsRaw = results.cold[name].medianMs / results.cold[base].medianMs;
+
+const f = (x, d = 0) => x.toFixed(d);
+const lines = [];
+lines.push(`Node ${process.version}${smoke ? " (smoke run: tiny counts, figures not meaningful)" : ""}`);
+lines.push("");
+lines.push("| contender | seq calls/s | seq p50 / p99 ms | seq CPU µs/call | 64-conc calls/s | 64-conc p50 / p99 ms | 64-conc CPU µs/call | cold start ms |");
+lines.push("|---|---|---|---|---|---|---|---|");
+for (const name of NAMES) {
+  const s = results.sequential[name];
+  const c = results.concurrent[name];
+  const cold = results.cold[name];
+  lines.push(`| ${name} | ${f(s.callsPerSec)} (${f(s.throughputVsRaw, 2)}×) | ${f(s.p50ms, 2)} / ${f(s.p99ms, 2)} | ${f(s.cpuUsPerCall)} (${f(s.cpuVsRaw, 2)}×) | ${f(c.callsPerSec)} (${f(c.throughputVsRaw, 2)}×) | ${f(c.p50ms, 2)} / ${f(c.p99ms, 2)} | ${f(c.cpuUsPerCall)} (${f(c.cpuVsRaw, 2)}×) | ${f(cold.medianMs, 1)} (${f(cold.vsRaw, 2)}×) |`);
+}
+lines.push("");
+lines.push(`| contender | RSS MB after ${N.mem[0]} → ${N.mem[1]} | JS heap MB after ${N.mem[0]} → ${N.mem[1]} |`);
+lines.push("|---|---|---|");
+for (const name of NAMES) {
+  const [a, b] = results.memory[name];
+  lines.push(`| ${name} | ${a.rssMB} → ${b.rssMB} | ${a.heapUsedMB} → ${b.heapUsedMB} |`);
+}
+lines.push("");
+lines.push("| shipped file | raw B | gzip -9 B |");
+lines.push("|---|---|---|");
+for (const [k, v] of Object.entries(results.size.shipped)) lines.push(`| ${k} | ${v.raw} | ${v.gzip} |`);
+lines.push(`| browser: .wasm + web glue | ${results.size.browserShipped.raw} | ${results.size.browserShipped.gzip} |`);
+lines.push("");
+lines.push("| one-call page, esbuild --bundle --minify | JS raw / gzip B | wasm raw / gzip B | total gzip B |");
+lines.push("|---|---|---|---|");
+for (const [k, v] of Object.entries(results.size.bundles)) lines.push(`| ${k} | ${v.jsRaw} / ${v.jsGzip} | ${v.wasmRaw ?? "–"} / ${v.wasmGzip ?? "–"} | ${v.totalGzip} |`);
+const table = lines.join("\n");
+results.table = table;
+console.log(table);
+
+const outFile = smoke ? join(root, "test-output/bench-smoke.json") : join(root, "bench/results/latest.json");
+mkdirSync(join(outFile, ".."), { recursive: true });
+writeFileSync(outFile, JSON.stringify(results, null, 2) + "\n");
+console.error(`bench: wrote ${outFile.slice(root.length)}`);
