@@ -1,7 +1,8 @@
 // Runs every check and test of the project, in order, stopping at the first
 // failure: formatting, clippy (host and wasm32), native core tests, the
 // wasm-bindgen-test suite in Node and headless Chromium against the emulator,
-// and the node:test suites on the built package. Ends with one summary line.
+// the node:test suites on the built package, and a smoke run of the
+// benchmark. Ends with one summary line.
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -60,6 +61,8 @@ try {
 
   const suites = readdirSync(join(root, "tests/node")).filter((f) => f.endsWith(".test.mjs")).map((f) => `tests/node/${f}`);
   await step("package suites (node:test)", "node", ["--test", "--test-concurrency=1", "--test-reporter=tap", ...suites]);
+  // The benchmark with tiny counts, so that it cannot rot (figures not meaningful).
+  await step("bench smoke run", "node", ["bench/run.mjs", "--smoke"]);
 } catch (e) {
   console.error(`\n${e.message}`);
   process.exitCode = 1;
