@@ -10,6 +10,10 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = fetch)]
     pub fn global_fetch(url: &str, init: &Object) -> Result<Promise, JsValue>;
 
+    /// `JSON.parse` on a JS string, without copying it through wasm memory.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(js_name = setTimeout)]
     pub fn set_timeout(callback: &Function, ms: f64) -> JsValue;
 
@@ -71,5 +75,25 @@ impl AbortController {
             .and_then(|f| f.dyn_into().ok())
             .unwrap_or_else(|| Function::new_no_args(""));
         abort.bind0(self)
+    }
+}
+
+/// A JS string for a key. (wasm-bindgen's `enable-interning` would cache
+/// these; it cost 3 KB gzip and no measurable time, so it is off.)
+pub fn key(k: &str) -> JsValue {
+    JsValue::from_str(k)
+}
+
+/// `obj[k] = value`, for building plain objects.
+pub fn set(obj: &Object, k: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &key(k), value);
+}
+
+/// `v[k]`, or `undefined` when `v` is not an object or the getter throws.
+pub fn get(v: &JsValue, k: &str) -> JsValue {
+    if v.is_object() || v.is_function() {
+        js_sys::Reflect::get(v, &key(k)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
     }
 }

@@ -2,7 +2,7 @@
 //! arguments, runs the attempt loop that the core's retry policy drives, and
 //! converts results and errors back.
 
-use super::bindings::AbortSignal;
+use super::bindings::{json_parse, AbortSignal};
 use super::errors::to_js;
 use super::fetch::{self, Failure, Received, Transport};
 use super::view::Js;
@@ -15,7 +15,7 @@ use crate::core::response;
 use crate::core::retry::{self, Outcome};
 use crate::core::secret::SecretString;
 use crate::core::validate::{self, ClientConfig, Env, RequestOptions};
-use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -193,20 +193,26 @@ fn header(r: &Received, name: &str) -> Option<String> {
     r.headers.get(name).ok().flatten()
 }
 
+/// Removes a `secret` field if a server sent one. Only when present: a
+/// `delete` would turn every result into a slow dictionary-mode object.
+fn drop_secret(v: &JsValue) {
+    let key = JsValue::from_str("secret");
+    if Reflect::has(v, &key).unwrap_or(false) {
+        let _ = Reflect::delete_property(v.unchecked_ref::<Object>(), &key);
+    }
+}
+
 /// Parses and checks a 2xx body; drops any `secret` field a server might send.
 fn decode(req: &HttpRequest, r: &Received) -> Result<JsValue, Error> {
-    let value = JSON::parse(&r.text)
-        .map_err(|_| response::invalid_body(r.status, "response is not JSON", &r.text, &req.redactor))?;
+    let value = json_parse(&r.text)
+        .map_err(|_| response::invalid_body(r.status, "response is not JSON", &r.text_string(), &req.redactor))?;
     response::check(&Js(value.clone()), req.expect)
-        .map_err(|p| response::invalid_body(r.status, &p, &r.text, &req.redactor))?;
-    let secret = JsValue::from_str("secret");
+        .map_err(|p| response::invalid_body(r.status, &p, &r.text_string(), &req.redactor))?;
     match req.expect {
-        Expect::AiSecret => {
-            let _ = Reflect::delete_property(value.unchecked_ref::<js_sys::Object>(), &secret);
-        }
+        Expect::AiSecret => drop_secret(&value),
         Expect::List => {
             for item in Js(value.clone()).get("objects").items() {
-                let _ = Reflect::delete_property(item.0.unchecked_ref::<js_sys::Object>(), &secret);
+                drop_secret(&item.0);
             }
         }
     }
@@ -254,7 +260,7 @@ async fn run(
                 return Ok(decoded);
             }
             Ok(r) => {
-                let mut e = response::api_error(r.status, &header_pairs(&r), &r.text, &req.redactor);
+                let mut e = response::api_error(r.status, &header_pairs(&r), &r.text_string(), &req.redactor);
                 if let Error::Api(a) = &mut e {
                     a.may_have_succeeded = is_delete && r.status == 404 && earlier_may_have_succeeded;
                 }

@@ -2,9 +2,10 @@
 //! are defined once in JS (`js/errors.js`); the package entry registers a
 //! factory here at load, so every build target shares one definition.
 
+use super::bindings::set;
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
-use js_sys::{Function, Object, Reflect, JSON};
+use js_sys::{Function, Object, JSON};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -16,10 +17,6 @@ thread_local! {
 #[wasm_bindgen(js_name = registerErrorFactory)]
 pub fn register_error_factory(factory: Function) {
     FACTORY.with(|f| *f.borrow_mut() = Some(factory));
-}
-
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
 fn str_value(s: &str) -> JsValue {

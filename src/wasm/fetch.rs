@@ -4,21 +4,29 @@
 //! body read in progress. A caller's abort signal cancels the same way.
 
 use super::bindings::{
-    clear_timeout, global_fetch, set_timeout, AbortController, AbortSignal, Headers, ReadableStream, Response,
-    TextDecoder,
+    clear_timeout, get, global_fetch, set, set_timeout, AbortController, AbortSignal, Headers, ReadableStream,
+    Response, TextDecoder,
 };
 use crate::core::redact::Redactor;
 use crate::core::request::HttpRequest;
 use crate::core::text::parse_decimal;
 use crate::core::validate::Credentials;
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 pub struct Received {
     pub status: u16,
     pub headers: Headers,
-    pub text: String,
+    /// The body as a JS string: parsed in JS on the success path without a
+    /// round trip through wasm memory; copied into Rust only for errors.
+    pub text: JsValue,
+}
+
+impl Received {
+    pub fn text_string(&self) -> String {
+        self.text.as_string().unwrap_or_default()
+    }
 }
 
 pub enum Failure {
@@ -56,10 +64,6 @@ pub struct Transport<'a> {
     pub max_body: u64,
 }
 
-fn set(obj: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
-}
-
 fn request_init(req: &HttpRequest, signal: &AbortSignal, credentials: Option<Credentials>) -> Object {
     let init = Object::new();
     set(&init, "method", &JsValue::from_str(req.method.as_str()));
@@ -93,24 +97,25 @@ async fn exchange(fetch: Option<&Function>, url: &str, init: &Object, max_body: 
     let text = match declared {
         Some(n) if n > max_body as f64 => return Err(Stop::TooLarge(status)),
         // Framed by Content-Length: `text()` cannot run past it (fast path).
-        Some(_) => JsFuture::from(response.text()?).await?.as_string().unwrap_or_default(),
+        Some(_) => JsFuture::from(response.text()?).await?,
         None => read_capped(&response, max_body).await.map_err(|e| match e {
             Stop::TooLarge(_) => Stop::TooLarge(status),
             other => other,
         })?,
     };
-    // A compressed body can decode to more than Content-Length said.
-    if text.len() as u64 > max_body {
+    // A compressed body can decode to more than Content-Length said. UTF-8
+    // bytes are at least UTF-16 units, so this never rejects a body under the cap.
+    if text.unchecked_ref::<js_sys::JsString>().length() as u64 > max_body {
         return Err(Stop::TooLarge(status));
     }
     Ok(Received { status, headers, text })
 }
 
 /// Reads a body of unknown length chunk by chunk, stopping past `max_body`.
-async fn read_capped(response: &Response, max_body: u64) -> Result<String, Stop> {
+async fn read_capped(response: &Response, max_body: u64) -> Result<JsValue, Stop> {
     let body = response.body();
     if body.is_null() || body.is_undefined() {
-        return Ok(String::new());
+        return Ok(JsValue::from_str(""));
     }
     let reader = body.unchecked_into::<ReadableStream>().get_reader()?;
     let decoder = TextDecoder::new();
@@ -120,18 +125,18 @@ async fn read_capped(response: &Response, max_body: u64) -> Result<String, Stop>
     let mut total = 0f64;
     loop {
         let chunk = JsFuture::from(reader.read()?).await?;
-        if prop(&chunk, "done").is_truthy() {
+        if get(&chunk, "done").is_truthy() {
             break;
         }
-        let value = prop(&chunk, "value");
-        total += prop(&value, "byteLength").as_f64().unwrap_or(0.0);
+        let value = get(&chunk, "value");
+        total += get(&value, "byteLength").as_f64().unwrap_or(0.0);
         if total > max_body as f64 {
             return Err(Stop::TooLarge(0));
         }
         text.push_str(&decoder.decode(&value, &stream));
     }
     text.push_str(&decoder.decode(&JsValue::UNDEFINED, &JsValue::UNDEFINED));
-    Ok(text)
+    Ok(JsValue::from_str(&text))
 }
 
 pub async fn send(req: &HttpRequest, t: &Transport<'_>) -> Result<Received, Failure> {
@@ -159,29 +164,21 @@ pub async fn send(req: &HttpRequest, t: &Transport<'_>) -> Result<Received, Fail
     })
 }
 
-fn prop(v: &JsValue, key: &str) -> JsValue {
-    if v.is_object() {
-        Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
-}
-
 /// Codes that prove the request never left: nothing can have happened.
 const NOT_SENT_CODES: &[&str] =
     &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"];
 
 fn connection_failure(e: &JsValue, redactor: &Redactor) -> Failure {
-    let message = prop(e, "message").as_string().unwrap_or_else(|| "fetch failed".into());
-    let inner = prop(e, "cause");
-    let code = prop(&inner, "code").as_string().or_else(|| prop(e, "code").as_string());
+    let message = get(e, "message").as_string().unwrap_or_else(|| "fetch failed".into());
+    let inner = get(e, "cause");
+    let code = get(&inner, "code").as_string().or_else(|| get(e, "code").as_string());
     let mut detail = redactor.redact(&message);
     if let Some(c) = &code {
         detail.push_str(" (");
         detail.push_str(&redactor.redact(c));
         detail.push(')');
     }
-    let inner_message = prop(&inner, "message").as_string().unwrap_or_default();
+    let inner_message = get(&inner, "message").as_string().unwrap_or_default();
     if !inner_message.is_empty() && code.is_none() {
         detail.push_str(": ");
         detail.push_str(&redactor.redact(&inner_message));
@@ -190,8 +187,8 @@ fn connection_failure(e: &JsValue, redactor: &Redactor) -> Failure {
     let texts = [
         message,
         inner_message,
-        prop(e, "stack").as_string().unwrap_or_default(),
-        prop(&inner, "stack").as_string().unwrap_or_default(),
+        get(e, "stack").as_string().unwrap_or_default(),
+        get(&inner, "stack").as_string().unwrap_or_default(),
     ];
     let clean = texts.iter().all(|t| redactor.redact(t) == *t);
     let may_have_succeeded = !code.as_deref().is_some_and(|c| NOT_SENT_CODES.contains(&c));

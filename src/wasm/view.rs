@@ -2,43 +2,43 @@
 //! never copied wholesale into wasm.
 
 use crate::core::json::{JsonView, Kind};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub struct Js(pub JsValue);
 
 impl JsonView for Js {
     fn kind(&self) -> Kind {
+        // Each test is a call into JS: the common cases (strings, absent,
+        // objects) are asked first.
         let v = &self.0;
-        if v.is_undefined() {
+        if v.is_string() {
+            Kind::String
+        } else if v.is_undefined() {
             Kind::Undefined
         } else if v.is_null() {
             Kind::Null
-        } else if v.as_bool().is_some() {
-            Kind::Bool
-        } else if v.as_f64().is_some() {
-            Kind::Number
-        } else if v.is_string() {
-            Kind::String
-        } else if Array::is_array(v) {
-            Kind::Array
-        } else if v.is_object() && !v.is_function() {
+        } else if v.is_object() {
+            if Array::is_array(v) {
+                return Kind::Array;
+            }
             let proto = Object::get_prototype_of(v);
             if proto.is_null() || proto == Object::get_prototype_of(&Object::new()) {
                 Kind::Object
             } else {
                 Kind::Other
             }
+        } else if v.as_f64().is_some() {
+            Kind::Number
+        } else if v.as_bool().is_some() {
+            Kind::Bool
         } else {
             Kind::Other
         }
     }
 
     fn get(&self, key: &str) -> Self {
-        if !self.0.is_object() {
-            return Js(JsValue::UNDEFINED);
-        }
-        Js(Reflect::get(&self.0, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED))
+        Js(super::bindings::get(&self.0, key))
     }
 
     fn keys(&self) -> Vec<String> {
