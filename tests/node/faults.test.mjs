@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as m from "braintrust-ai-secrets";
 import { makeContext, runFault, faults } from "../scenarios/faults.mjs";
-import { startEmulator, serveStatic, launchChromium, refusedUrl, KEY } from "./helpers.mjs";
+import { startEmulator, runSuiteInChromium, refusedUrl, KEY } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const matrix = {};
@@ -41,25 +41,15 @@ describe("node", () => {
 describe("headless chromium", () => {
   let results;
   before(async () => {
-    const site = await serveStatic(root, {});
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${site.url}/tests/browser/faults.html?emu=${encodeURIComponent(emu.url)}&refused=${encodeURIComponent(refused)}`);
-      await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 120000 });
-      results = await page.evaluate(() => window.__results);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+    results = await runSuiteInChromium("faults", emu.url, refused);
   });
   for (const name of Object.keys(faults)) {
     test(name, (t) => {
       const r = results.find((x) => x.name === name);
       assert.ok(r, "ran");
       assert.ok(r.ok, r.error);
-      record(name, "chromium", r.row);
-      t.diagnostic(JSON.stringify(r.row));
+      record(name, "chromium", r.result);
+      t.diagnostic(JSON.stringify(r.result));
     });
   }
 });

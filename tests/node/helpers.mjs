@@ -67,3 +67,21 @@ export async function launchChromium() {
   });
   return context;
 }
+
+/** Runs a scenario suite (tests/scenarios/<suite>.mjs) in a Chromium page
+ * through tests/browser/scenarios.html; returns [{name, ok, result|error}]. */
+export async function runSuiteInChromium(suite, emuUrl, refused = "") {
+  const root = new URL("../..", import.meta.url).pathname;
+  const site = await serveStatic(root);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const q = new URLSearchParams({ suite, emu: emuUrl, refused });
+    await page.goto(`${site.url}/tests/browser/scenarios.html?${q}`);
+    await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 120000 });
+    return await page.evaluate(() => window.__results);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}

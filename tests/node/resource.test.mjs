@@ -3,10 +3,9 @@
 // official spec.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import * as m from "braintrust-ai-secrets";
 import { makeContext, runScenario, scenarios } from "../scenarios/resource.mjs";
-import { startEmulator, serveStatic, launchChromium, KEY } from "./helpers.mjs";
+import { startEmulator, runSuiteInChromium, KEY } from "./helpers.mjs";
 
 let emu;
 before(async () => { emu = await startEmulator({ keys: [KEY], orgs: ["acme", "beta"] }); });
@@ -24,24 +23,14 @@ describe("node", () => {
 describe("headless chromium", () => {
   let results;
   before(async () => {
-    const site = await serveStatic(fileURLToPath(new URL("../..", import.meta.url)), {});
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${site.url}/tests/browser/scenarios.html?emu=${encodeURIComponent(emu.url)}`);
-      await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 60000 });
-      results = await page.evaluate(() => window.__results);
-    } finally {
-      await browser.close();
-      await site.close();
-    }
+    results = await runSuiteInChromium("resource", emu.url);
   });
   for (const name of Object.keys(scenarios)) {
     test(name, (t) => {
       const r = results.find((x) => x.name === name);
       assert.ok(r, "ran");
       assert.ok(r.ok, r.error);
-      t.diagnostic(r.note);
+      t.diagnostic(r.result);
     });
   }
 });

@@ -244,3 +244,5 @@ export async function runFault(ctx, name) {
   if (v.checked) equal(v.violations, [], "requests that break the official spec");
   return r;
 }
+
+export { faults as suite, runFault as run };

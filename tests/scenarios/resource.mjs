@@ -232,3 +232,5 @@ export async function runScenario(ctx, name) {
   equal(v.violations, [], "requests that break the official spec");
   return `${(await ctx.requests()).length} requests checked against the spec`;
 }
+
+export { scenarios as suite, runScenario as run };
