@@ -56,6 +56,9 @@ try {
   };
   await step("wasm suite in Node", "cargo", ["test", ...wasm, "--test", "wasm_node"], wasmEnv);
   await step("wasm suite in headless Chromium", "cargo", ["test", ...wasm, "--test", "wasm_browser"], wasmEnv);
+  if (!emu.spec.available) console.log(`\n${emu.spec.skipReason}`);
+  else if (emu.violations.length) throw new Error(`the wasm suites sent requests that break the official spec:\n${emu.violations.join("\n")}`);
+  else console.log(`\nspec check: the ${emu.apiRequests().length} requests of the wasm suites conform to the official spec`);
   await emu.close();
   emu = undefined;
 

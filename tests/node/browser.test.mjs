@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
-import { startEmulator, serveStatic, launchChromium, uniq, sent, KEY } from "./helpers.mjs";
+import { startEmulator, serveStatic, launchChromium, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 let emu, site, browser;
@@ -35,3 +35,5 @@ test("a <script type=module> page creates a secret and gets typed errors", async
   assert.equal(req.headers.origin, site.url, "a real cross-origin browser fetch");
   await page.close();
 });
+
+test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));

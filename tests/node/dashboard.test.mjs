@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startEmulator, launchChromium, KEY } from "./helpers.mjs";
+import { startEmulator, launchChromium, KEY, assertSpecConformance } from "./helpers.mjs";
 import { startDashboard } from "../../www/server.mjs";
 
 const out = fileURLToPath(new URL("../../test-output/", import.meta.url));
@@ -210,3 +210,5 @@ async function assertNoSecretInPage(secret) {
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.ok(!bodies.some((b) => b.includes(secret)), "not in any response the page received");
 }
+
+test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));

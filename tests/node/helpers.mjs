@@ -85,3 +85,13 @@ export async function runSuiteInChromium(suite, emuUrl, refused = "") {
     await site.close();
   }
 }
+
+/** Every /v1 request the emulator saw conformed to the official spec (or the
+ * spec file is absent, which the checker reports). */
+export function assertSpecConformance(emu) {
+  if (!emu.spec.available) {
+    console.log(`# ${emu.spec.skipReason}`);
+    return;
+  }
+  if (emu.violations.length) throw new Error(`requests that break the official spec:\n${emu.violations.join("\n")}`);
+}

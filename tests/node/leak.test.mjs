@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import util from "node:util";
 import * as m from "braintrust-ai-secrets";
-import { startEmulator, refusedUrl, uniq } from "./helpers.mjs";
+import { startEmulator, refusedUrl, uniq, assertSpecConformance } from "./helpers.mjs";
 
 const KEY = "sk-KEY-SENTINEL-7f3a9c";
 const SECRET = "SECRET-SENTINEL-b81d2e";
@@ -165,3 +165,5 @@ for (const [opName, op] of Object.entries(operations)) {
     });
   }
 }
+
+test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));

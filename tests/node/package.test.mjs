@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import * as esm from "braintrust-ai-secrets";
-import { startEmulator, refusedUrl, uniq, sent, KEY } from "./helpers.mjs";
+import { startEmulator, refusedUrl, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
 
 const cjs = createRequire(import.meta.url)("braintrust-ai-secrets");
 const ERROR_CLASSES = [
@@ -207,3 +207,5 @@ test("validation: every bad input is a ValidationError naming the field, and not
   assert.ok((await c.createAiSecret({ name: "n" }, { signal: aborted }).catch((x) => x)) instanceof esm.APIUserAbortError);
   assert.equal(emu.apiRequests().length, before, "no request reached the emulator");
 });
+
+test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));

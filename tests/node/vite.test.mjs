@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { startEmulator, serveStatic, launchChromium, uniq, KEY } from "./helpers.mjs";
+import { startEmulator, serveStatic, launchChromium, uniq, KEY, assertSpecConformance } from "./helpers.mjs";
 
 let emu, site, browser, outDir;
 before(async () => {
@@ -45,3 +45,5 @@ test("the built page creates a secret in Chromium", async () => {
   assert.equal(r.authError, true);
   await page.close();
 });
+
+test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));
