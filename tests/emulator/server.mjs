@@ -6,6 +6,15 @@
 //
 //   node tests/emulator/server.mjs --key demo-key --seed 3     (prints the URL)
 //
+// Semantics: every key belongs to every org (the first is its default);
+// POST returns an existing secret of the same name unmodified; PUT replaces
+// type and metadata and keeps the stored secret when `secret` is omitted;
+// PATCH deep-merges metadata; lists are newest first (creation order, ties by
+// id), with cursor pagination both ways (`starting_after`, `ending_before`)
+// and filters `ids` (repeated), `ai_secret_name`, `ai_secret_type`
+// (repeated) and `org_name`; an unknown id is 404; both cursors are 400.
+// Every /v1 request is checked against the official spec (spec-check.mjs).
+//
 // Control API (no auth, not logged) under /_emulator/:
 //   POST /_emulator/reset     {keys?, orgs?}  fresh store, empty log and script
 //   GET  /_emulator/requests  the request log: method, path, query, headers, body
