@@ -1,8 +1,10 @@
 // The public JS surface, shared by every entry point. It is a thin layer over
 // the wasm `WasmClient`: argument routing, the async iterator and the
-// official client's method names. All validation and HTTP logic is in Rust.
+// official client's method names. Validation, request building, decoding and
+// every retry decision are in Rust; transport.js does the I/O.
 
 import * as errors from "./errors.js";
+import { perform } from "./transport.js";
 
 // Export names survive minification, so the wasm can name classes by string.
 function makeError(className, message, props) {
@@ -25,13 +27,16 @@ export function makeSurface(wasm, readEnv) {
       Object.freeze(this.aiSecrets);
     }
 
-    createAiSecret(params, options) { return this.#core.create(params, options); }
-    replaceAiSecret(params, options) { return this.#core.replace(params, options); }
-    getAiSecret(id, options) { return this.#core.retrieve(id, options); }
-    updateAiSecret(id, patch, options) { return this.#core.update(id, patch, options); }
-    deleteAiSecret(id, options) { return this.#core.delete(id, options); }
-    deleteAiSecretByName(params, options) { return this.#core.deleteByName(params, options); }
-    listAiSecrets(query, options) { return this.#core.list(query, options); }
+    // prepare() validates synchronously; inside an async method its
+    // ValidationError becomes a rejection, and nothing is sent.
+    async #run(op, a, b, options) { return perform(this.#core.prepare(op, a, b, options)); }
+    createAiSecret(params, options) { return this.#run(0, params, undefined, options); }
+    replaceAiSecret(params, options) { return this.#run(1, params, undefined, options); }
+    getAiSecret(id, options) { return this.#run(2, id, undefined, options); }
+    updateAiSecret(id, patch, options) { return this.#run(3, id, patch, options); }
+    deleteAiSecret(id, options) { return this.#run(4, id, undefined, options); }
+    deleteAiSecretByName(params, options) { return this.#run(5, params, undefined, options); }
+    listAiSecrets(query, options) { return this.#run(6, query, undefined, options); }
 
     /** Every secret across pages, following `starting_after`. */
     async *iterAiSecrets(query, options) {
@@ -40,7 +45,7 @@ export function makeSurface(wasm, readEnv) {
         throw makeError("ValidationError", "Invalid `ending_before`: iterAiSecrets walks forward with starting_after; use listAiSecrets for backward pages.", { field: "ending_before" });
       }
       for (;;) {
-        const page = await this.#core.list(q, options);
+        const page = await this.listAiSecrets(q, options);
         yield* page.objects;
         const n = page.objects.length;
         if (n === 0 || (q.limit != null && n < q.limit)) return;

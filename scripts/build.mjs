@@ -20,6 +20,7 @@ for (const f of [".gitignore", "braintrust_ai_secrets.d.ts", "braintrust_ai_secr
 }
 copyFileSync(join(root, "js/errors.js"), join(pkg, "errors.js"));
 copyFileSync(join(root, "js/surface.js"), join(pkg, "surface.js"));
+copyFileSync(join(root, "js/transport.js"), join(pkg, "transport.js"));
 copyFileSync(join(root, "js/web.js"), join(pkg, "index.js"));
 copyFileSync(join(root, "js/node.mjs"), join(pkg, "node.mjs"));
 copyFileSync(join(root, "js/node-env.js"), join(pkg, "node-env.js"));
@@ -58,7 +59,7 @@ const manifest = {
     "./braintrust_ai_secrets_bg.wasm": "./braintrust_ai_secrets_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "node.mjs", "node-env.js", "node.cjs", "errors.js", "surface.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "index.d.ts", "index.d.cts", "README.md"],
+  files: ["index.js", "node.mjs", "node-env.js", "node.cjs", "errors.js", "surface.js", "transport.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "index.d.ts", "index.d.cts", "README.md"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");

@@ -2,7 +2,7 @@
 //! runs. It drives `WasmClient` against the local emulator over real fetch.
 //! `EMULATOR_URL` and `REFUSED_URL` are set at build time by scripts/test.mjs.
 
-use braintrust_ai_secrets::wasm::{register_error_factory, WasmClient};
+use braintrust_ai_secrets::wasm::{register_error_factory, WasmCall, WasmClient};
 use js_sys::{Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -20,6 +20,26 @@ pub const REFUSED: &str = match option_env!("REFUSED_URL") {
 extern "C" {
     #[wasm_bindgen(js_name = fetch)]
     fn raw_fetch(url: &str, init: &JsValue) -> Promise;
+}
+
+// The shell's I/O half, the same file the npm package ships.
+#[wasm_bindgen(module = "/js/transport.js")]
+extern "C" {
+    fn perform(call: WasmCall) -> Promise;
+}
+
+/// One call through the shell: validation (a rejected promise when it
+/// fails), then the JS transport driving the `WasmCall`.
+pub fn call(c: &WasmClient, op: u8, a: JsValue, b: JsValue, options: JsValue) -> Promise {
+    match c.prepare(op, a, b, options) {
+        Ok(call) => perform(call),
+        Err(e) => Promise::reject(&e),
+    }
+}
+
+/// `createAiSecret(params, options)`.
+pub fn create(c: &WasmClient, params: JsValue, options: JsValue) -> Promise {
+    call(c, 0, params, JsValue::UNDEFINED, options)
 }
 
 fn js(src: &str) -> JsValue {
@@ -137,7 +157,7 @@ macro_rules! wasm_suite {
                 .concat(),
             )
             .unwrap();
-            let s = ok(c.create(params, opts(&t, "{}"))).await;
+            let s = ok(create(&c, params, opts(&t, "{}"))).await;
             assert_eq!(get(&s, "name").as_string().unwrap(), t);
             assert_eq!(get(&s, "id").as_string().unwrap().len(), 36);
             assert_eq!(get(&s, "org_id").as_string().unwrap().len(), 36);
@@ -153,12 +173,14 @@ macro_rules! wasm_suite {
         async fn duplicate_name_returns_the_existing_secret_unmodified() {
             let t = tag("dup");
             let c = client("{}");
-            let first = ok(c.create(
+            let first = ok(create(
+                &c,
                 JSON::parse(&["{\"name\":\"", &t, "\",\"type\":\"openai\"}"].concat()).unwrap(),
                 opts(&t, "{}"),
             ))
             .await;
-            let second = ok(c.create(
+            let second = ok(create(
+                &c,
                 JSON::parse(&["{\"name\":\"", &t, "\",\"type\":\"anthropic\"}"].concat()).unwrap(),
                 opts(&t, "{}"),
             ))
@@ -186,7 +208,7 @@ macro_rules! wasm_suite {
                 let t = tag("status");
                 script(&t, &["{\"status\":", &status.to_string(), ",\"body\":{\"error\":\"scripted\"}}"].concat())
                     .await;
-                let e = err(c.create(JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{\"maxRetries\":0}"))).await;
+                let e = err(create(&c, JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{\"maxRetries\":0}"))).await;
                 assert_eq!(name_of(&e), class, "status {status}");
                 assert_eq!(get(&e, "status").as_f64(), Some(status as f64));
                 assert_eq!(get(&get(&e, "body"), "error").as_string().as_deref(), Some("scripted"));
@@ -199,9 +221,11 @@ macro_rules! wasm_suite {
         async fn a_wrong_key_is_an_authentication_error() {
             let t = tag("auth");
             let c = client("{\"apiKey\":\"sk-wrong-key-SENTINEL\"}");
-            let e = err(
-                c.create(JSON::parse("{\"name\":\"x\",\"secret\":\"SECRET-SENTINEL-1\"}").unwrap(), opts(&t, "{}"))
-            )
+            let e = err(create(
+                &c,
+                JSON::parse("{\"name\":\"x\",\"secret\":\"SECRET-SENTINEL-1\"}").unwrap(),
+                opts(&t, "{}"),
+            ))
             .await;
             assert_eq!(name_of(&e), "AuthenticationError");
             assert_eq!(get(&e, "body").as_string().as_deref(), Some("Invalid API key"));
@@ -219,7 +243,7 @@ macro_rules! wasm_suite {
             ] {
                 let t = tag("shape");
                 script(&t, &["{\"status\":200,\"body\":", body, "}"].concat()).await;
-                let e = err(c.create(JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{}"))).await;
+                let e = err(create(&c, JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{}"))).await;
                 assert_eq!(name_of(&e), "ResponseValidationError");
                 let msg = get(&e, "message").as_string().unwrap();
                 assert!(msg.contains(needle), "{msg}");
@@ -234,7 +258,7 @@ macro_rules! wasm_suite {
         async fn setup_refused() {
             let opts = JSON::parse(&["{\"baseURL\":\"", REFUSED, "\",\"maxRetries\":0}"].concat()).unwrap();
             let c = WasmClient::new(opts, JsValue::UNDEFINED).unwrap();
-            let e = err(c.create(JSON::parse("{\"name\":\"x\"}").unwrap(), JsValue::UNDEFINED)).await;
+            let e = err(create(&c, JSON::parse("{\"name\":\"x\"}").unwrap(), JsValue::UNDEFINED)).await;
             assert_eq!(name_of(&e), "APIConnectionError");
             assert_eq!(get(&e, "attempts").as_f64(), Some(1.0));
         }
@@ -244,7 +268,7 @@ macro_rules! wasm_suite {
             let t = tag("hang");
             script(&t, "{\"hang\":true}").await;
             let c = client("{\"timeout\":300}");
-            let e = err(c.create(JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{\"maxRetries\":0}"))).await;
+            let e = err(create(&c, JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{\"maxRetries\":0}"))).await;
             assert_eq!(name_of(&e), "APIConnectionTimeoutError");
             assert_eq!(get(&e, "mayHaveSucceeded").as_bool(), Some(true));
         }
@@ -254,7 +278,7 @@ macro_rules! wasm_suite {
             let t = tag("stall");
             script(&t, "{\"stallBody\":true,\"body\":{\"id\":\"x\"}}").await;
             let c = client("{\"timeout\":300}");
-            let e = err(c.create(JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{\"maxRetries\":0}"))).await;
+            let e = err(create(&c, JSON::parse("{\"name\":\"x\"}").unwrap(), opts(&t, "{\"maxRetries\":0}"))).await;
             assert_eq!(name_of(&e), "APIConnectionTimeoutError");
         }
 
@@ -275,12 +299,12 @@ macro_rules! wasm_suite {
                 ("\"just a string\"", "params"),
             ];
             for (params, field) in cases {
-                let e = err(c.create(JSON::parse(params).unwrap(), opts(&t, "{}"))).await;
+                let e = err(create(&c, JSON::parse(params).unwrap(), opts(&t, "{}"))).await;
                 assert_eq!(name_of(&e), "ValidationError", "{params}");
                 assert_eq!(get(&e, "field").as_string().as_deref(), Some(field), "{params}");
                 assert_eq!(get(&e, "attempts").as_f64(), Some(0.0));
             }
-            let e = err(c.create(JSON::parse("{\"name\":\"n\"}").unwrap(), opts(&t, "{\"timeout\":-5}"))).await;
+            let e = err(create(&c, JSON::parse("{\"name\":\"n\"}").unwrap(), opts(&t, "{\"timeout\":-5}"))).await;
             assert_eq!(get(&e, "field").as_string().as_deref(), Some("timeout"));
             for bad in ["{\"baseURL\":\"ftp://x\"}", "{\"timeout\":0}", "{\"maxRetries\":1.5}", "{\"apiKey\":7}"] {
                 let e = WasmClient::new(JSON::parse(bad).unwrap(), JsValue::UNDEFINED).err().expect(bad);
@@ -295,7 +319,7 @@ macro_rules! wasm_suite {
             let c = client("{}");
             let o = opts(&t, "{}");
             let _ = Reflect::set(&o, &"signal".into(), &aborted_signal());
-            let e = err(c.create(JSON::parse("{\"name\":\"n\"}").unwrap(), o)).await;
+            let e = err(create(&c, JSON::parse("{\"name\":\"n\"}").unwrap(), o)).await;
             assert_eq!(name_of(&e), "APIUserAbortError");
             assert_eq!(get(&e, "attempts").as_f64(), Some(0.0));
             assert_eq!(count(&t).await, 0);

@@ -1,0 +1,89 @@
+// The I/O half of the wasm shell: per attempt one fetch with its own timer
+// and AbortController (so the timeout covers the body and an abort cancels
+// the request), the body read under a size cap, and the backoff sleep. Every
+// decision — retry or not, how long to wait, which error, what the result is —
+// is the wasm core's: `call` (a WasmCall) is asked after each attempt.
+const TIMEOUT = 1;
+const ABORTED = 2;
+const TOO_LARGE = 3;
+const CONNECTION = 0;
+
+export async function perform(call) {
+  try {
+    const signal = call.signal;
+    for (;;) {
+      call.begin(); // throws APIUserAbortError once the caller has aborted
+      const r = await attempt(call, signal);
+      const next = r.kind === undefined ? call.response(r.status, r.headers, r.text) : call.failure(r.kind, r.cause, r.status ?? 0);
+      if (typeof next !== "number") return next;
+      await sleep(next, signal);
+    }
+  } finally {
+    call.free(); // zeroes the request's key and secret in wasm memory
+  }
+}
+
+async function attempt(call, signal) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, call.timeoutMs);
+  signal?.addEventListener("abort", abort);
+  const init = call.init;
+  init.signal = controller.signal;
+  let status;
+  try {
+    const res = await (call.fetch ?? fetch)(call.url, init);
+    if (typeof res?.status !== "number" || !res.headers) return { status: res?.status, headers: undefined, text: undefined };
+    status = res.status;
+    const text = await readBody(res, call.maxBody);
+    if (text === undefined) {
+      controller.abort(); // stop the download instead of letting it run on unread
+      return { kind: TOO_LARGE, status };
+    }
+    return { status, headers: res.headers, text };
+  } catch (cause) {
+    return { kind: signal?.aborted ? ABORTED : controller.signal.aborted ? TIMEOUT : CONNECTION, cause };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", abort);
+  }
+}
+
+/** The body as text, or undefined past `max` bytes (it is then not buffered). */
+async function readBody(res, max) {
+  const declared = res.headers.get("content-length");
+  if (declared !== null && Number(declared) > max) return undefined;
+  if (declared !== null || !res.body) {
+    // Framed by Content-Length. UTF-8 bytes ≥ UTF-16 units, so a decoded
+    // (decompressed) body longer than the cap in units is over it in bytes.
+    const text = await res.text();
+    return text.length > max ? undefined : text;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** Waits `ms`, or less if `signal` aborts; leaves no timer or listener behind. */
+function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
+  });
+}

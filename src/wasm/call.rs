@@ -1,0 +1,287 @@
+//! One call of the resource, as the JS transport (js/transport.js) drives
+//! it: the request to send, and after each attempt the core's verdict —
+//! the decoded result, a delay before the next attempt, or the final error.
+//! The transport only does I/O; every decision is made here and in the core.
+
+use super::bindings::{get, json_parse, set, Headers};
+use super::client::Inner;
+use super::errors::to_js;
+use super::view::Js;
+use crate::core::error::Error;
+use crate::core::json::JsonView;
+use crate::core::log::Event;
+use crate::core::redact::Redactor;
+use crate::core::request::{self, Expect, HttpRequest, Operation};
+use crate::core::response;
+use crate::core::retry::{self, Outcome};
+use crate::core::validate::RequestOptions;
+use js_sys::{Array, Object, Reflect};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// How an attempt failed, as the transport reports it (0 is a connection
+/// error: fetch or the body read rejected for another reason).
+const TIMEOUT: u8 = 1;
+const ABORTED: u8 = 2;
+const TOO_LARGE: u8 = 3;
+
+#[wasm_bindgen]
+pub struct WasmCall {
+    inner: Rc<Inner>,
+    /// Holds the key and the secret; zeroed when the call is freed.
+    req: HttpRequest,
+    init: Object,
+    signal: JsValue,
+    is_delete: bool,
+    max_retries: u32,
+    timeout_ms: u64,
+    max_body: u64,
+    attempts: u32,
+    started: f64,
+    /// Whether an earlier attempt may have done the work (lost response).
+    earlier_may_have_succeeded: bool,
+}
+
+impl WasmCall {
+    pub(super) fn new(inner: Rc<Inner>, op: Operation, ro: &RequestOptions, signal: JsValue) -> WasmCall {
+        let is_delete = matches!(op, Operation::Delete(_) | Operation::DeleteByName(_));
+        let req = request::build(&inner.config, op, ro);
+        let init = Object::new();
+        set(&init, "method", &JsValue::from_str(req.method.as_str()));
+        let headers = Object::new();
+        for (k, v) in &req.headers {
+            set(&headers, k, &JsValue::from_str(v.expose()));
+        }
+        set(&init, "headers", &headers);
+        if let Some(body) = &req.body {
+            set(&init, "body", &JsValue::from_str(body.expose()));
+        }
+        if let Some(c) = inner.config.credentials {
+            set(&init, "credentials", &JsValue::from_str(c.as_str()));
+        }
+        WasmCall {
+            max_retries: ro.max_retries.unwrap_or(inner.config.max_retries),
+            timeout_ms: ro.timeout_ms.unwrap_or(inner.config.timeout_ms),
+            max_body: ro.max_response_bytes.unwrap_or(inner.config.max_response_bytes),
+            inner,
+            req,
+            init,
+            signal,
+            is_delete,
+            attempts: 0,
+            started: 0.0,
+            earlier_may_have_succeeded: false,
+        }
+    }
+
+    fn fail(&self, e: &Error, cause: Option<JsValue>) -> JsValue {
+        self.inner.log(&self.req, Event::Failed { class: e.class_name(), attempts: self.attempts }, None);
+        to_js(e, self.attempts, cause)
+    }
+
+    /// The delay before the next attempt, or the final error.
+    fn retry_or_fail(
+        &self,
+        e: Error,
+        cause: Option<JsValue>,
+        outcome: Outcome,
+        headers: Option<&Headers>,
+    ) -> Result<JsValue, JsValue> {
+        let header = |name: &str| headers.and_then(|h| h.get(name).ok().flatten());
+        if self.attempts > self.max_retries || !retry::is_retryable(outcome, header("x-should-retry").as_deref()) {
+            return Err(self.fail(&e, cause));
+        }
+        let delay = retry::delay_ms(
+            self.attempts - 1,
+            header("retry-after-ms").as_deref(),
+            header("retry-after").as_deref(),
+            js_sys::Date::now(),
+            js_sys::Math::random(),
+        );
+        let (status, described) = match outcome {
+            Outcome::Status(s) => (Some(s), crate::core::text::uint(s as u64)),
+            Outcome::Connection => (None, "connection error".into()),
+            Outcome::Timeout => (None, "timed out".into()),
+        };
+        let event = Event::Retrying {
+            outcome: &described,
+            attempt: self.attempts,
+            of: self.max_retries + 1,
+            delay_ms: delay as u64,
+        };
+        self.inner.log(&self.req, event, status);
+        Ok(JsValue::from(delay))
+    }
+
+    fn decode(&self, status: u16, text: &JsValue) -> Result<JsValue, Error> {
+        let body = || text.as_string().unwrap_or_default();
+        let value = json_parse(text)
+            .map_err(|_| response::invalid_body(status, "response is not JSON", &body(), &self.req.redactor))?;
+        response::check(&Js(value.clone()), self.req.expect)
+            .map_err(|p| response::invalid_body(status, &p, &body(), &self.req.redactor))?;
+        match self.req.expect {
+            Expect::AiSecret => drop_secret(&value),
+            Expect::List => {
+                for item in Js(value.clone()).get("objects").items() {
+                    drop_secret(&item.0);
+                }
+            }
+        }
+        Ok(value)
+    }
+}
+
+#[wasm_bindgen]
+impl WasmCall {
+    #[wasm_bindgen(getter)]
+    pub fn url(&self) -> String {
+        self.req.url.clone()
+    }
+
+    /// The RequestInit (method, headers, body, credentials); the transport
+    /// adds its per-attempt `signal`.
+    #[wasm_bindgen(getter)]
+    pub fn init(&self) -> Object {
+        self.init.clone()
+    }
+
+    /// The caller's AbortSignal, or undefined.
+    #[wasm_bindgen(getter)]
+    pub fn signal(&self) -> JsValue {
+        self.signal.clone()
+    }
+
+    /// The client's own `fetch`, or undefined for the global one.
+    #[wasm_bindgen(getter)]
+    pub fn fetch(&self) -> JsValue {
+        self.inner.fetch.clone().map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    #[wasm_bindgen(getter, js_name = timeoutMs)]
+    pub fn timeout_ms(&self) -> f64 {
+        self.timeout_ms as f64
+    }
+
+    #[wasm_bindgen(getter, js_name = maxBody)]
+    pub fn max_body(&self) -> f64 {
+        self.max_body as f64
+    }
+
+    /// Starts an attempt; throws `APIUserAbortError` if the caller aborted.
+    pub fn begin(&mut self) -> Result<(), JsValue> {
+        if get(&self.signal, "aborted").is_truthy() {
+            return Err(self.fail(&Error::UserAbort, None));
+        }
+        self.attempts += 1;
+        self.inner.log(&self.req, Event::Sending { attempt: self.attempts }, None);
+        self.started = js_sys::Date::now();
+        Ok(())
+    }
+
+    /// A response arrived: the decoded result, a retry delay (a number), or
+    /// throws the error.
+    pub fn response(&mut self, status: JsValue, headers: Headers, text: JsValue) -> Result<JsValue, JsValue> {
+        let status = match status.as_f64() {
+            Some(s) if (100.0..1000.0).contains(&s) => s as u16,
+            _ => {
+                let e = Error::Connection {
+                    detail: "fetch resolved to something that is not a Response".into(),
+                    may_have_succeeded: true,
+                };
+                return Err(self.fail(&e, None));
+            }
+        };
+        if response::is_success(status) {
+            let value = self.decode(status, &text).map_err(|e| self.fail(&e, None))?;
+            let elapsed_ms = (js_sys::Date::now() - self.started) as u64;
+            self.inner.log(&self.req, Event::Succeeded { status, attempt: self.attempts, elapsed_ms }, Some(status));
+            return Ok(value);
+        }
+        let mut e = response::api_error(
+            status,
+            &header_pairs(&headers),
+            &text.as_string().unwrap_or_default(),
+            &self.req.redactor,
+        );
+        if let Error::Api(a) = &mut e {
+            a.may_have_succeeded = self.is_delete && status == 404 && self.earlier_may_have_succeeded;
+        }
+        let verdict = self.retry_or_fail(e, None, Outcome::Status(status), Some(&headers));
+        self.earlier_may_have_succeeded |= status >= 500;
+        verdict
+    }
+
+    /// An attempt failed without a usable response (`kind`: 0 connection,
+    /// 1 timeout, 2 aborted by the caller, 3 body over the cap): a retry
+    /// delay, or throws the error.
+    pub fn failure(&mut self, kind: u8, cause: JsValue, status: u16) -> Result<JsValue, JsValue> {
+        let (e, cause, outcome) = match kind {
+            ABORTED => return Err(self.fail(&Error::UserAbort, None)),
+            TOO_LARGE => return Err(self.fail(&response::too_large(status, self.max_body), None)),
+            TIMEOUT => {
+                (Error::Timeout { timeout_ms: self.timeout_ms, may_have_succeeded: true }, None, Outcome::Timeout)
+            }
+            _ => {
+                let (detail, cause, may_have_succeeded) = connection_failure(&cause, &self.req.redactor);
+                (Error::Connection { detail, may_have_succeeded }, cause, Outcome::Connection)
+            }
+        };
+        let may = e.may_have_succeeded();
+        let verdict = self.retry_or_fail(e, cause, outcome, None);
+        self.earlier_may_have_succeeded |= may;
+        verdict
+    }
+}
+
+fn header_pairs(headers: &Headers) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Ok(Some(iter)) = js_sys::try_iter(headers) {
+        for entry in iter.flatten() {
+            let pair: Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                out.push((k, v));
+            }
+        }
+    }
+    out
+}
+
+/// Removes a `secret` field if a server sent one. Only when present: a
+/// `delete` would turn every result into a slow dictionary-mode object.
+fn drop_secret(v: &JsValue) {
+    let key = JsValue::from_str("secret");
+    if Reflect::has(v, &key).unwrap_or(false) {
+        let _ = Reflect::delete_property(v.unchecked_ref::<Object>(), &key);
+    }
+}
+
+/// Codes that prove the request never left: nothing can have happened.
+const NOT_SENT_CODES: &[&str] =
+    &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"];
+
+/// Describes a rejected fetch; keeps it as `cause` only when nothing in it is secret.
+fn connection_failure(e: &JsValue, redactor: &Redactor) -> (String, Option<JsValue>, bool) {
+    let message = get(e, "message").as_string().unwrap_or_else(|| "fetch failed".into());
+    let inner = get(e, "cause");
+    let code = get(&inner, "code").as_string().or_else(|| get(e, "code").as_string());
+    let mut detail = redactor.redact(&message);
+    if let Some(c) = &code {
+        detail.push_str(" (");
+        detail.push_str(&redactor.redact(c));
+        detail.push(')');
+    }
+    let inner_message = get(&inner, "message").as_string().unwrap_or_default();
+    if !inner_message.is_empty() && code.is_none() {
+        detail.push_str(": ");
+        detail.push_str(&redactor.redact(&inner_message));
+    }
+    let texts = [
+        message,
+        inner_message,
+        get(e, "stack").as_string().unwrap_or_default(),
+        get(&inner, "stack").as_string().unwrap_or_default(),
+    ];
+    let clean = texts.iter().all(|t| redactor.redact(t) == *t);
+    let may_have_succeeded = !code.as_deref().is_some_and(|c| NOT_SENT_CODES.contains(&c));
+    (detail, clean.then(|| e.clone()), may_have_succeeded)
+}
