@@ -77,7 +77,7 @@ function sizes() {
   const shipped = {
     wasm,
     "web glue (braintrust_ai_secrets.js)": fileSize("pkg/braintrust_ai_secrets.js"),
-    "web entry (index.js + surface.js + errors.js)": ["pkg/index.js", "pkg/surface.js", "pkg/errors.js"].map(fileSize).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip })),
+    "web entry (index.js + surface.js + transport.js + errors.js, each gzipped)": ["pkg/index.js", "pkg/surface.js", "pkg/transport.js", "pkg/errors.js"].map(fileSize).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip })),
     "node ESM entry (node.mjs; shares the web glue)": fileSize("pkg/node.mjs"),
     "node CJS bundle (node.cjs)": fileSize("pkg/node.cjs"),
   };
