@@ -14,8 +14,8 @@ import { NAMES, makeContender } from "./contenders.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
 const N = smoke
-  ? { warmup: 30, seq: 60, total: 200, width: 64, runs: 1, cold: 1, mem: [100, 300] }
-  : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, cold: 5, mem: [1000, 100000] };
+  ? { warmup: 30, seq: 60, total: 200, width: 64, runs: 1, slices: 2, cold: 1, mem: [100, 300] }
+  : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, slices: 10, cold: 5, mem: [1000, 100000] };
 const API_KEY = "bench-key";
 
 const median = (xs) => {
@@ -36,8 +36,8 @@ async function startEmulator() {
   return { url, stop: () => child.kill("SIGTERM") };
 }
 
-/** `width` workers share `total` calls; returns throughput, latency, CPU. */
-async function measure(call, total, width) {
+/** `width` workers share `total` calls; returns the raw figures. */
+async function sample(call, total, width) {
   const lat = new Float64Array(total);
   let next = 0;
   const cpu0 = process.cpuUsage();
@@ -51,10 +51,27 @@ async function measure(call, total, width) {
     }
   };
   await Promise.all(Array.from({ length: width }, worker));
-  const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const sorted = Array.from(lat).sort((a, b) => a - b);
-  return { callsPerSec: total / (wall / 1000), p50ms: pct(sorted, 50), p99ms: pct(sorted, 99), cpuUsPerCall: (cpu.user + cpu.system) / total };
+  return { lat, wallMs: performance.now() - t0, cpuUs: cpu.user + cpu.system, calls: total };
+}
+
+function summary(samples) {
+  const calls = samples.reduce((a, s) => a + s.calls, 0);
+  const wallMs = samples.reduce((a, s) => a + s.wallMs, 0);
+  const cpuUs = samples.reduce((a, s) => a + s.cpuUs, 0);
+  const sorted = samples.flatMap((s) => Array.from(s.lat)).sort((a, b) => a - b);
+  return { callsPerSec: calls / (wallMs / 1000), p50ms: pct(sorted, 50), p99ms: pct(sorted, 99), cpuUsPerCall: cpuUs / calls };
+}
+
+/** The contenders' calls in slices taken in turn, so that a machine that
+ * speeds up or slows down during the run (a shared 2-core host does) weighs
+ * on every contender alike. */
+async function measure(calls, order, total, width, slices) {
+  const per = Object.fromEntries(order.map((n) => [n, []]));
+  for (let i = 0; i < slices; i++) {
+    for (const name of i % 2 ? [...order].reverse() : order) per[name].push(await sample(calls[name], Math.ceil(total / slices), width));
+  }
+  return Object.fromEntries(order.map((n) => [n, summary(per[n])]));
 }
 
 function runChild(args, node = []) {
@@ -108,15 +125,19 @@ try {
   const calls = {};
   for (const name of NAMES) calls[name] = await makeContender(name, { baseURL: emu.url, apiKey: API_KEY });
   // Warm-up: Node's fetch needs ~1 500 calls before it is at speed.
-  for (const name of NAMES) await measure(calls[name], N.warmup, 8);
+  for (const name of NAMES) await sample(calls[name], N.warmup, 8);
   const seq = Object.fromEntries(NAMES.map((n) => [n, []]));
   const conc = Object.fromEntries(NAMES.map((n) => [n, []]));
   for (let run = 0; run < N.runs; run++) {
     // Alternate the order so that no contender always runs first or last.
     const order = NAMES.map((_, i) => NAMES[(i + run) % NAMES.length]);
     if (run % 2) order.reverse();
-    for (const name of order) seq[name].push(await measure(calls[name], N.seq, 1));
-    for (const name of order) conc[name].push(await measure(calls[name], N.total, N.width));
+    const s = await measure(calls, order, N.seq, 1, N.slices);
+    const c = await measure(calls, order, N.total, N.width, N.slices);
+    for (const name of order) {
+      seq[name].push(s[name]);
+      conc[name].push(c[name]);
+    }
     console.error(`bench: run ${run + 1}/${N.runs} done (${order.join(" → ")})`);
   }
   const summarise = (runs) => Object.fromEntries(["callsPerSec", "p50ms", "p99ms", "cpuUsPerCall"].map((k) => [k, median(runs.map((r) => r[k]))]));
