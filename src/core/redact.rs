@@ -2,7 +2,7 @@
 //! bodies and headers quoted in errors, and causes of transport errors.
 
 use super::secret::SecretString;
-use super::text::push_json_string;
+use super::text::{find, push_json_string, replace_all};
 
 pub const REDACTED: &str = "[REDACTED]";
 pub const WITHHELD: &str = "[REDACTED: text withheld]";
@@ -29,65 +29,71 @@ impl Redactor {
         }
         let mut quoted = String::new();
         push_json_string(&mut quoted, value);
-        let escaped = &quoted[1..quoted.len() - 1];
+        let escaped = quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"')).unwrap_or(value);
         if escaped != value {
             self.needles.push(SecretString::new(escaped.to_string()));
         }
         self.needles.push(SecretString::new(value.to_string()));
     }
 
+    /// Length of the longest value scrubbed, in bytes.
+    pub fn longest(&self) -> usize {
+        self.needles.iter().map(|n| n.expose().len()).max().unwrap_or(0)
+    }
+
     pub fn redact(&self, text: &str) -> String {
         let mut out = text.to_string();
         for n in &self.needles {
-            if out.contains(n.expose()) {
-                out = out.replace(n.expose(), REDACTED);
+            if find(&out, n.expose()).is_some() {
+                out = replace_all(&out, n.expose(), REDACTED);
             }
         }
         // A needle that overlaps the marker ("D]ab" in "D]abab") can be
         // rebuilt by the replacement itself: then withhold the whole text.
-        if self.needles.iter().any(|n| out.contains(n.expose())) {
+        if self.needles.iter().any(|n| find(&out, n.expose()).is_some()) {
             return WITHHELD.to_string();
         }
         mask_bearer(&mask_json_keys(&out))
     }
 }
 
+// The scanners below never index or slice by position (`split_once`,
+// `strip_*`, `get`): a panicking path would pull `core::fmt` into the wasm.
+
 /// Replaces the string value after `"secret":` (and friends) with REDACTED.
 fn mask_json_keys(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    'scan: while let Some(q) = rest.find('"') {
+    while let Some((before, after)) = rest.split_once('"') {
+        out.push_str(before);
+        out.push('"');
+        rest = after;
         for key in SECRET_KEYS {
-            let after_key = &rest[q + 1..];
-            if let Some(tail) = after_key.strip_prefix(key).and_then(|t| t.strip_prefix('"')) {
-                let value = tail.trim_start().strip_prefix(':').map(str::trim_start);
-                if let Some(v) = value.and_then(|v| v.strip_prefix('"')) {
-                    if let Some(end) = string_end(v) {
-                        let consumed = rest.len() - v.len();
-                        out.push_str(&rest[..consumed]);
-                        out.push_str(REDACTED);
-                        rest = &v[end..];
-                        continue 'scan;
-                    }
-                }
-            }
+            let Some(tail) = after.strip_prefix(key).and_then(|t| t.strip_prefix('"')) else { continue };
+            let Some(value) = tail.trim_start().strip_prefix(':').and_then(|v| v.trim_start().strip_prefix('"')) else {
+                continue;
+            };
+            let Some(closing) = string_end(value) else { continue };
+            // `key": "` as written, the marker, then on from the closing quote.
+            out.push_str(after.strip_suffix(value).unwrap_or(""));
+            out.push_str(REDACTED);
+            rest = closing;
+            break;
         }
-        out.push_str(&rest[..=q]);
-        rest = &rest[q + 1..];
     }
     out.push_str(rest);
     out
 }
 
-/// Index of the closing quote of a JSON string body, honouring escapes.
-fn string_end(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i),
-            _ => i += 1,
+/// The rest of a JSON string body from its closing quote, honouring escapes.
+fn string_end(s: &str) -> Option<&str> {
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => return s.get(i..),
+            _ => {}
         }
     }
     None
@@ -97,16 +103,15 @@ fn string_end(s: &str) -> Option<usize> {
 fn mask_bearer(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(i) = rest.find("Bearer ") {
-        let start = i + "Bearer ".len();
-        out.push_str(&rest[..start]);
-        let token_len = rest[start..]
-            .find(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == ',')
-            .unwrap_or(rest.len() - start);
-        if token_len > 0 {
+    const BEARER: &str = "Bearer ";
+    while let Some(i) = find(rest, BEARER) {
+        out.push_str(rest.get(..i + BEARER.len()).unwrap_or(""));
+        let after = rest.get(i + BEARER.len()..).unwrap_or("");
+        let end = after.find(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == ',').unwrap_or(after.len());
+        if end > 0 {
             out.push_str(REDACTED);
         }
-        rest = &rest[start + token_len..];
+        rest = after.get(end..).unwrap_or("");
     }
     out.push_str(rest);
     out

@@ -18,12 +18,15 @@ pub fn is_success(status: u16) -> bool {
     (200..300).contains(&status)
 }
 
-/// Redacted and cut text for an error's `body`.
+/// Redacted and cut text for an error's `body`. Cut first to the excerpt
+/// plus the longest needle (a needle starting inside the excerpt still fits
+/// whole), so redaction never scans a large body.
 pub fn excerpt(redactor: &Redactor, body: &str) -> String {
-    let clean = redactor.redact(body);
+    let (head, head_cut) = cut(body, BODY_EXCERPT_BYTES + redactor.longest() + 1);
+    let clean = redactor.redact(head);
     let (short, was_cut) = cut(&clean, BODY_EXCERPT_BYTES);
     let mut out = short.to_string();
-    if was_cut {
+    if was_cut || head_cut {
         out.push('…');
     }
     out

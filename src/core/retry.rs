@@ -60,7 +60,7 @@ fn int(s: &str) -> Option<i64> {
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to epoch ms.
 pub fn parse_http_date(s: &str) -> Option<f64> {
-    let rest = s.split_once(", ")?.1;
+    let rest = s.split_once(',')?.1.strip_prefix(' ')?;
     let mut parts = rest.split(' ');
     let day = int(parts.next()?)?;
     let month = match parts.next()? {

@@ -3,17 +3,15 @@
 
 /// Decimal representation of an unsigned integer.
 pub fn uint(mut n: u64) -> String {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
+    let mut digits = Vec::with_capacity(20);
     loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
+        digits.push(b'0' + (n % 10) as u8);
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    buf[i..].iter().map(|&b| b as char).collect()
+    digits.iter().rev().map(|&b| b as char).collect()
 }
 
 /// Appends `s` to `out` as a JSON string literal, quotes included.
@@ -49,6 +47,30 @@ pub fn cat(parts: &[&str]) -> String {
     s
 }
 
+/// Byte offset of the first `needle` in `hay`. A plain scan: std's substring
+/// searcher carries a panicking slice path that pulls `core::fmt` into the
+/// wasm, and the texts searched here are short (cut before they are searched).
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.is_empty() {
+        return None;
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w == n)
+}
+
+/// `hay` with every `needle` replaced by `with`.
+pub fn replace_all(hay: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    while let Some(i) = find(rest, needle) {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        out.push_str(with);
+        rest = rest.get(i + needle.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Cuts `s` to at most `max` bytes on a char boundary; says whether it cut.
 pub fn cut(s: &str, max: usize) -> (&str, bool) {
     if s.len() <= max {
@@ -58,7 +80,7 @@ pub fn cut(s: &str, max: usize) -> (&str, bool) {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    (&s[..end], true)
+    (s.get(..end).unwrap_or(""), true)
 }
 
 #[cfg(test)]
@@ -79,6 +101,16 @@ mod tests {
             push_json_string(&mut out, s);
             let back: String = serde_json::from_str(&out).unwrap();
             assert_eq!(back, s);
+        }
+    }
+
+    #[test]
+    fn find_and_replace_all_match_std() {
+        for (h, n) in [("abcabc", "bc"), ("aaa", "aa"), ("é✓é", "✓"), ("x", "xy"), ("", "a"), ("abc", "")] {
+            assert_eq!(find(h, n), if n.is_empty() { None } else { h.find(n) }, "{h} {n}");
+            if !n.is_empty() {
+                assert_eq!(replace_all(h, n, "[R]"), h.replace(n, "[R]"));
+            }
         }
     }
 
