@@ -4,7 +4,7 @@ import {
   createAiSecret, BraintrustClient, BraintrustError, ValidationError, APIError, AuthenticationError,
   NotFoundError, RateLimitError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
   ResponseValidationError,
-  type AISecret, type AISecretList, type ClientOptions, type RequestOptions, type CreateAISecretParams,
+  type AISecret, type AISecretList, type ClientOptions, type RequestOptions, type CreateAISecretParams, type Logger, type LogFields,
 } from "braintrust-ai-secrets";
 
 async function main(): Promise<void> {
@@ -44,6 +44,15 @@ async function main(): Promise<void> {
     if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError || e instanceof ResponseValidationError) void e.message;
     if (e instanceof BraintrustError) { const a: number = e.attempts; void a; }
   }
+
+  const logged = new BraintrustClient({ logger: console, logLevel: "debug", maxResponseBytes: 1_000_000 });
+  await logged.listAiSecrets({}, { maxResponseBytes: 10_000 });
+  const custom: Logger = { debug() {}, info() {}, warn(_m: string, f: LogFields) { void f.delayMs; }, error() {} };
+  void custom;
+  // @ts-expect-error logLevel is a fixed set
+  new BraintrustClient({ logLevel: "loud" });
+  // @ts-expect-error a logger needs all four methods
+  new BraintrustClient({ logger: { warn() {} } });
 
   // @ts-expect-error name is required
   await createAiSecret({ type: "openai" });
