@@ -4,7 +4,7 @@
 // so the script cannot rot) and writes test-output/bench-smoke.json instead of
 // bench/results/latest.json.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -114,7 +114,7 @@ function sizes() {
     const js = readFileSync(out);
     bundles[name] = { jsRaw: js.length, jsGzip: gz(js), ...(name === "braintrust-ai-secrets" ? { wasmRaw: wasm.raw, wasmGzip: wasm.gzip } : {}) };
     bundles[name].totalGzip = bundles[name].jsGzip + (bundles[name].wasmGzip ?? 0);
-    execFileSync("rm", ["-f", entry]);
+    rmSync(entry, { force: true });
   }
   return { shipped, browserShipped, bundles };
 }

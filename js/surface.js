@@ -12,7 +12,9 @@ function makeError(className, message, props) {
   return new Cls(message, props);
 }
 
-const REQUEST_OPTION_KEYS = ["signal", "timeout", "maxRetries", "headers"];
+// createAiSecret(params, options): these keys go to the call, the rest to the
+// client (timeout and maxRetries are client options there).
+const PER_CALL_KEYS = ["signal", "headers"];
 
 export function makeSurface(wasm, readEnv) {
   wasm.registerErrorFactory(makeError);
@@ -87,7 +89,7 @@ export function makeSurface(wasm, readEnv) {
     const clientOptions = {};
     const requestOptions = {};
     for (const [k, v] of Object.entries(options)) {
-      (REQUEST_OPTION_KEYS.includes(k) && k !== "timeout" && k !== "maxRetries" ? requestOptions : clientOptions)[k] = v;
+      (PER_CALL_KEYS.includes(k) ? requestOptions : clientOptions)[k] = v;
     }
     return new BraintrustClient(clientOptions).createAiSecret(params, requestOptions);
   }
