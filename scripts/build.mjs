@@ -13,7 +13,7 @@ const bin = join(root, "node_modules", ".bin");
 const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
 
-run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets"]);
+run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", "--features", "no-std"]);
 
 for (const f of [".gitignore", "braintrust_ai_secrets.d.ts", "braintrust_ai_secrets_bg.wasm.d.ts", "package.json"]) {
   rmSync(join(pkg, f), { force: true });

@@ -44,6 +44,7 @@ try {
   await step("format", "cargo", ["fmt", "--check"]);
   await step("clippy (host)", "cargo", ["clippy", "--all-targets", "--", "-D", "warnings"]);
   await step("clippy (wasm32)", "cargo", ["clippy", ...wasm, "--all-targets", "--", "-D", "warnings"]);
+  await step("clippy (wasm32, no-std)", "cargo", ["clippy", ...wasm, "--features", "no-std", "--", "-D", "warnings"]);
   await step("core tests (native)", "cargo", ["test"]);
 
   emu = await startEmulator({ keys: ["test-key"] });

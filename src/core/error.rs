@@ -1,6 +1,9 @@
 //! The one error type of the library. The wasm shell maps each variant to a
 //! JS `Error` subclass of the same name (see `class_name`).
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::text::{cat, uint};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -3,6 +3,9 @@
 //! implement it over `serde_json::Value`. Validation and decoding are written
 //! once against this trait.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 /// The type of a value, as a caller would describe it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

@@ -1,5 +1,8 @@
 //! Builds HTTP requests as data: method, URL, headers and body.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::model::{Body, ListQuery, Val};
 use super::redact::Redactor;
 use super::secret::SecretString;

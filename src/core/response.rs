@@ -1,6 +1,9 @@
 //! Decodes responses: error statuses into `Error::Api`, 2xx bodies checked
 //! against the spec's `AISecret` shape.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::error::{ApiError, Error};
 use super::json::{JsonView, Kind};
 use super::model::{AI_SECRET_NULLABLE_OBJECTS, AI_SECRET_NULLABLE_STRINGS, AI_SECRET_REQUIRED_STRINGS};

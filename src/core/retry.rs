@@ -1,6 +1,9 @@
 //! When to retry and how long to wait. Pure: the clock and the random
 //! source are arguments, so the policy is tested exactly.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::text::parse_decimal;
 
 /// How an attempt ended, as far as retrying is concerned.

@@ -1,6 +1,9 @@
 //! Input validation. Every check runs before any request is built, and every
 //! failure names the field and says what was wrong, never echoing a value.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::error::Error;
 use super::json::{JsonView, Kind};
 use super::log::Level;
@@ -192,10 +195,28 @@ fn optional_string<V: JsonView>(v: &V, field: &str) -> Result<Option<String>, Er
     }
 }
 
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+/// `n` is a whole number in `lo..=hi` (`lo >= 0`); false for NaN. No
+/// `f64::fract` in `no_std`.
+fn whole_in(n: f64, lo: f64, hi: f64) -> bool {
+    n >= lo && n <= hi && (n as u64) as f64 == n
+}
+
+/// Rounds a positive, bounded `n` up (no `f64::ceil` in `no_std`).
+fn ceil(n: f64) -> u64 {
+    let t = n as u64;
+    if (t as f64) < n {
+        t + 1
+    } else {
+        t
+    }
+}
+
 fn timeout<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
-        (Kind::Number, Some(n)) if n.is_finite() && n > 0.0 && n <= MAX_TIMEOUT_MS => Ok(Some(n.ceil() as u64)),
+        (Kind::Number, Some(n)) if n.is_finite() && n > 0.0 && n <= MAX_TIMEOUT_MS => Ok(Some(ceil(n))),
         (Kind::Number, Some(n)) if n.is_finite() && n > MAX_TIMEOUT_MS => {
             Err(Error::validation("timeout", "must be at most 2147483647 ms (about 24.8 days)."))
         }
@@ -209,7 +230,7 @@ fn timeout<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
 fn max_retries<V: JsonView>(v: &V) -> Result<Option<u32>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
-        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 1000.0 => Ok(Some(n as u32)),
+        (Kind::Number, Some(n)) if whole_in(n, 0.0, 1000.0) => Ok(Some(n as u32)),
         (Kind::Number, _) => Err(Error::validation("maxRetries", "must be a non-negative integer (at most 1000).")),
         (k, _) => Err(Error::validation("maxRetries", &cat(&["must be a non-negative integer; ", &got(k)]))),
     }
@@ -218,7 +239,7 @@ fn max_retries<V: JsonView>(v: &V) -> Result<Option<u32>, Error> {
 fn max_response_bytes<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
-        (Kind::Number, Some(n)) if n >= 1.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Ok(Some(n as u64)),
+        (Kind::Number, Some(n)) if whole_in(n, 1.0, MAX_SAFE_INTEGER) => Ok(Some(n as u64)),
         (k, _) => {
             Err(Error::validation("maxResponseBytes", &cat(&["must be a positive integer number of bytes; ", &got(k)])))
         }
@@ -408,7 +429,7 @@ pub fn list_query<V: JsonView>(q: &V) -> Result<ListQuery, Error> {
     let limit = q.get("limit");
     let limit = match (limit.kind(), limit.as_f64()) {
         (Kind::Undefined | Kind::Null, _) => None,
-        (Kind::Number, Some(n)) if n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 => Some(n as u64),
+        (Kind::Number, Some(n)) if whole_in(n, 0.0, MAX_SAFE_INTEGER) => Some(n as u64),
         (k, _) => return Err(Error::validation("limit", &cat(&["must be a non-negative integer; ", &got(k)]))),
     };
     let cursor = |name: &str| -> Result<Option<String>, Error> {

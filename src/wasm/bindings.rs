@@ -1,6 +1,9 @@
 //! Hand-written bindings to the few JS APIs the shell uses (smaller than the
 //! `web-sys` equivalents), and the get/set helpers for plain objects.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 

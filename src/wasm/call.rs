@@ -3,6 +3,9 @@
 //! the decoded result, a delay before the next attempt, or the final error.
 //! The transport only does I/O; every decision is made here and in the core.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::bindings::{get, json_parse, set, Headers};
 use super::client::Inner;
 use super::errors::to_js;
@@ -15,8 +18,8 @@ use crate::core::request::{self, Expect, HttpRequest, Operation};
 use crate::core::response;
 use crate::core::retry::{self, Outcome};
 use crate::core::validate::RequestOptions;
+use alloc::rc::Rc;
 use js_sys::{Array, Object, Reflect};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// How an attempt failed, as the transport reports it (0 is a connection

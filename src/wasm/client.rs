@@ -2,6 +2,9 @@
 //! options and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::view::Js;
@@ -12,8 +15,8 @@ use crate::core::model::{CREATE_AI_SECRET, DELETE_AI_SECRET, PATCH_AI_SECRET};
 use crate::core::request::{HttpRequest, Operation};
 use crate::core::secret::SecretString;
 use crate::core::validate::{self, ClientConfig, Env};
+use alloc::rc::Rc;
 use js_sys::{Function, Object, Reflect};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 pub(super) struct Inner {

@@ -2,21 +2,29 @@
 //! are defined once in JS (`js/errors.js`); the package entry registers a
 //! factory here at load, so every build target shares one definition.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use super::bindings::set;
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
+use core::cell::RefCell;
 use js_sys::{Function, Object, JSON};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
-thread_local! {
-    static FACTORY: RefCell<Option<Function>> = const { RefCell::new(None) };
-}
+struct Factory(RefCell<Option<Function>>);
+
+// SAFETY: wasm32 without the atomics feature has one thread, so the cell is
+// never shared across threads (no_std has no `thread_local!`).
+#[cfg(not(target_feature = "atomics"))]
+unsafe impl Sync for Factory {}
+
+static FACTORY: Factory = Factory(RefCell::new(None));
 
 /// Called once by the package entry with `(className, message, props) => Error`.
 #[wasm_bindgen(js_name = registerErrorFactory)]
 pub fn register_error_factory(factory: Function) {
-    FACTORY.with(|f| *f.borrow_mut() = Some(factory));
+    *FACTORY.0.borrow_mut() = Some(factory);
 }
 
 fn str_value(s: &str) -> JsValue {
@@ -66,10 +74,10 @@ pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
         set(&props, "cause", &c);
     }
     let message = e.message();
-    FACTORY.with(|f| match &*f.borrow() {
+    match &*FACTORY.0.borrow() {
         Some(factory) => factory
             .call3(&JsValue::UNDEFINED, &str_value(e.class_name()), &str_value(&message), &props)
             .unwrap_or_else(|err| err),
         None => js_sys::Error::new(&message).into(),
-    })
+    }
 }

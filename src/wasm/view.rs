@@ -1,6 +1,9 @@
 //! `JsonView` over `JsValue`, reading members through `Reflect` so input is
 //! never copied wholesale into wasm.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+
 use crate::core::json::{JsonView, Kind};
 use js_sys::{Array, Object, JSON};
 use wasm_bindgen::{JsCast, JsValue};
