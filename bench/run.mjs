@@ -4,7 +4,7 @@
 // so the script cannot rot) and writes test-output/bench-smoke.json instead of
 // bench/results/latest.json.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -89,16 +89,25 @@ function fileSize(rel) {
   return { raw: b.length, gzip: gz(b) };
 }
 
+const sum = (list) => list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
+
+/** pkg/ files below `dir` (wasm-bindgen's snippets: JS the glue imports). */
+function filesUnder(dir) {
+  const abs = join(root, dir);
+  return readdirSync(abs, { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => join(dir, f));
+}
+
 function sizes() {
   const wasm = fileSize("pkg/braintrust_ai_secrets_bg.wasm");
+  const glue = ["pkg/braintrust_ai_secrets.js", ...filesUnder("pkg/snippets")];
   const shipped = {
     wasm,
-    "web glue (braintrust_ai_secrets.js)": fileSize("pkg/braintrust_ai_secrets.js"),
-    "web entry (index.js + surface.js + transport.js + errors.js, each gzipped)": ["pkg/index.js", "pkg/surface.js", "pkg/transport.js", "pkg/errors.js"].map(fileSize).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip })),
+    "web glue (braintrust_ai_secrets.js + snippets/, each gzipped)": sum(glue.map(fileSize)),
+    "web entry (index.js + surface.js + transport.js + errors.js, each gzipped)": sum(["pkg/index.js", "pkg/surface.js", "pkg/transport.js", "pkg/errors.js"].map(fileSize)),
     "node ESM entry (node.mjs; shares the web glue)": fileSize("pkg/node.mjs"),
     "node CJS bundle (node.cjs)": fileSize("pkg/node.cjs"),
   };
-  const browserShipped = { raw: wasm.raw + shipped["web glue (braintrust_ai_secrets.js)"].raw, gzip: wasm.gzip + shipped["web glue (braintrust_ai_secrets.js)"].gzip };
+  const browserShipped = sum([wasm, shipped["web glue (braintrust_ai_secrets.js + snippets/, each gzipped)"]]);
   // The browser bundle of a page that makes one call, per client.
   const dir = mkdtempSync(join(tmpdir(), "bt-bundle-"));
   const pages = {

@@ -10,32 +10,31 @@ const CONNECTION = 0;
 
 export async function perform(call) {
   try {
-    const signal = call.signal;
+    const request = call.request; // { url, init, signal, fetch, timeoutMs, maxBody }
     for (;;) {
       call.begin(); // throws APIUserAbortError once the caller has aborted
-      const r = await attempt(call, signal);
+      const r = await attempt(request);
       const next = r.kind === undefined ? call.response(r.status, r.headers, r.text) : call.failure(r.kind, r.cause, r.status ?? 0);
       if (typeof next !== "number") return next;
-      await sleep(next, signal);
+      await sleep(next, request.signal);
     }
   } finally {
     call.free(); // zeroes the request's key and secret in wasm memory
   }
 }
 
-async function attempt(call, signal) {
+async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody }) {
   const controller = new AbortController();
   const abort = () => controller.abort();
-  const timer = setTimeout(abort, call.timeoutMs);
+  const timer = setTimeout(abort, timeoutMs);
   signal?.addEventListener("abort", abort);
-  const init = call.init;
   init.signal = controller.signal;
   let status;
   try {
-    const res = await (call.fetch ?? fetch)(call.url, init);
+    const res = await (ownFetch ?? fetch)(url, init);
     if (typeof res?.status !== "number" || !res.headers) return { status: res?.status, headers: undefined, text: undefined };
     status = res.status;
-    const text = await readBody(res, call.maxBody);
+    const text = await readBody(res, maxBody);
     if (text === undefined) {
       controller.abort(); // stop the download instead of letting it run on unread
       return { kind: TOO_LARGE, status };

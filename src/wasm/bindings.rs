@@ -1,11 +1,25 @@
 //! Hand-written bindings to the few JS APIs the shell uses (smaller than the
-//! `web-sys` equivalents), and the get/set helpers for plain objects.
+//! `web-sys` equivalents), and js/probe.js's helpers
+//! for reading values and filling plain objects.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use super::Local;
+use core::cell::RefCell;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/probe.js")]
+extern "C" {
+    /// The `Kind` (src/core/json.rs order) as a number, in one call.
+    #[wasm_bindgen(js_name = kindOf)]
+    pub fn kind_of(v: &JsValue) -> u8;
+    /// `v[k]`, or `undefined` when `v` is not an object or the getter throws.
+    fn member(v: &JsValue, k: &JsValue) -> JsValue;
+    /// `obj[k] = value` on an object the shell made.
+    fn put(obj: &Object, k: &JsValue, value: &JsValue);
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -19,22 +33,30 @@ extern "C" {
     pub fn get(this: &Headers, name: &str) -> Result<Option<String>, JsValue>;
 }
 
-/// A JS string for a key. (wasm-bindgen's `enable-interning` would cache
-/// these; it cost 3 KB gzip and no measurable time, so it is off.)
-pub fn key(k: &str) -> JsValue {
-    JsValue::from_str(k)
-}
+/// JS strings for member names, each made once: decoding the name from wasm
+/// memory on every access (a `TextDecoder` call) was a fifth of the shell's
+/// time per call. Bounded, since header names come from callers.
+static KEYS: Local<RefCell<Vec<(String, JsValue)>>> = Local(RefCell::new(Vec::new()));
+const MAX_KEYS: usize = 64;
 
-/// `obj[k] = value`, for building plain objects.
-pub fn set(obj: &Object, k: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(obj, &key(k), value);
+fn key(k: &str) -> JsValue {
+    let mut keys = KEYS.0.borrow_mut();
+    if let Some((_, v)) = keys.iter().find(|(s, _)| s == k) {
+        return v.clone();
+    }
+    let v = JsValue::from_str(k);
+    if keys.len() < MAX_KEYS {
+        keys.push((k.into(), v.clone()));
+    }
+    v
 }
 
 /// `v[k]`, or `undefined` when `v` is not an object or the getter throws.
 pub fn get(v: &JsValue, k: &str) -> JsValue {
-    if v.is_object() || v.is_function() {
-        js_sys::Reflect::get(v, &key(k)).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
+    member(v, &key(k))
+}
+
+/// `obj[k] = value` on a plain object the shell made.
+pub fn set(obj: &Object, k: &str, value: &JsValue) {
+    put(obj, &key(k), value)
 }

@@ -33,7 +33,8 @@ pub struct WasmCall {
     inner: Rc<Inner>,
     /// Holds the key and the secret; zeroed when the call is freed.
     req: HttpRequest,
-    init: Object,
+    /// See `request()`.
+    request: Object,
     signal: JsValue,
     is_delete: bool,
     max_retries: u32,
@@ -62,13 +63,24 @@ impl WasmCall {
         if let Some(c) = inner.config.credentials {
             set(&init, "credentials", &JsValue::from_str(c.as_str()));
         }
+        let timeout_ms = ro.timeout_ms.unwrap_or(inner.config.timeout_ms);
+        let max_body = ro.max_response_bytes.unwrap_or(inner.config.max_response_bytes);
+        let request = Object::new();
+        set(&request, "url", &JsValue::from_str(&req.url));
+        set(&request, "init", &init);
+        set(&request, "signal", &signal);
+        if let Some(f) = &inner.fetch {
+            set(&request, "fetch", f);
+        }
+        set(&request, "timeoutMs", &JsValue::from(timeout_ms as f64));
+        set(&request, "maxBody", &JsValue::from(max_body as f64));
         WasmCall {
             max_retries: ro.max_retries.unwrap_or(inner.config.max_retries),
-            timeout_ms: ro.timeout_ms.unwrap_or(inner.config.timeout_ms),
-            max_body: ro.max_response_bytes.unwrap_or(inner.config.max_response_bytes),
+            timeout_ms,
+            max_body,
             inner,
             req,
-            init,
+            request,
             signal,
             is_delete,
             attempts: 0,
@@ -136,38 +148,13 @@ impl WasmCall {
 
 #[wasm_bindgen]
 impl WasmCall {
+    /// What the transport needs to send it, read once per call:
+    /// `{ url, init, signal, fetch, timeoutMs, maxBody }` — `init` is the
+    /// RequestInit (the transport adds its per-attempt `signal`), `signal`
+    /// the caller's AbortSignal, `fetch` the client's own fetch if any.
     #[wasm_bindgen(getter)]
-    pub fn url(&self) -> String {
-        self.req.url.clone()
-    }
-
-    /// The RequestInit (method, headers, body, credentials); the transport
-    /// adds its per-attempt `signal`.
-    #[wasm_bindgen(getter)]
-    pub fn init(&self) -> Object {
-        self.init.clone()
-    }
-
-    /// The caller's AbortSignal, or undefined.
-    #[wasm_bindgen(getter)]
-    pub fn signal(&self) -> JsValue {
-        self.signal.clone()
-    }
-
-    /// The client's own `fetch`, or undefined for the global one.
-    #[wasm_bindgen(getter)]
-    pub fn fetch(&self) -> JsValue {
-        self.inner.fetch.clone().map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
-    }
-
-    #[wasm_bindgen(getter, js_name = timeoutMs)]
-    pub fn timeout_ms(&self) -> f64 {
-        self.timeout_ms as f64
-    }
-
-    #[wasm_bindgen(getter, js_name = maxBody)]
-    pub fn max_body(&self) -> f64 {
-        self.max_body as f64
+    pub fn request(&self) -> Object {
+        self.request.clone()
     }
 
     /// Starts an attempt; throws `APIUserAbortError` if the caller aborted.

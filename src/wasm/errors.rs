@@ -6,20 +6,14 @@
 use crate::prelude::*;
 
 use super::bindings::set;
+use super::Local;
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
 use core::cell::RefCell;
 use js_sys::{Function, Object, JSON};
 use wasm_bindgen::prelude::*;
 
-struct Factory(RefCell<Option<Function>>);
-
-// SAFETY: wasm32 without the atomics feature has one thread, so the cell is
-// never shared across threads (no_std has no `thread_local!`).
-#[cfg(not(target_feature = "atomics"))]
-unsafe impl Sync for Factory {}
-
-static FACTORY: Factory = Factory(RefCell::new(None));
+static FACTORY: Local<RefCell<Option<Function>>> = Local(RefCell::new(None));
 
 /// Called once by the package entry with `(className, message, props) => Error`.
 #[wasm_bindgen(js_name = registerErrorFactory)]

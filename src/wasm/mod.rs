@@ -18,3 +18,11 @@ pub use client::WasmClient;
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 pub use errors::register_error_factory;
+
+/// A static for the module's one thread (no_std has no `thread_local!`).
+pub(crate) struct Local<T>(pub(crate) T);
+
+// SAFETY: wasm32 without the atomics feature runs one thread, so a `Local`
+// is never reached from two threads.
+#[cfg(not(target_feature = "atomics"))]
+unsafe impl<T> Sync for Local<T> {}

@@ -1,9 +1,10 @@
-//! `JsonView` over `JsValue`, reading members through `Reflect` so input is
-//! never copied wholesale into wasm.
+//! `JsonView` over `JsValue`, reading members one at a time (js/probe.js)
+//! so input is never copied wholesale into wasm.
 
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use super::bindings::{get, kind_of};
 use crate::core::json::{JsonView, Kind};
 use js_sys::{Array, Object, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -12,36 +13,20 @@ pub struct Js(pub JsValue);
 
 impl JsonView for Js {
     fn kind(&self) -> Kind {
-        // Each test is a call into JS: the common cases (strings, absent,
-        // objects) are asked first.
-        let v = &self.0;
-        if v.is_string() {
-            Kind::String
-        } else if v.is_undefined() {
-            Kind::Undefined
-        } else if v.is_null() {
-            Kind::Null
-        } else if v.is_object() {
-            if Array::is_array(v) {
-                return Kind::Array;
-            }
-            let proto = Object::get_prototype_of(v);
-            if proto.is_null() || proto == Object::get_prototype_of(&Object::new()) {
-                Kind::Object
-            } else {
-                Kind::Other
-            }
-        } else if v.as_f64().is_some() {
-            Kind::Number
-        } else if v.as_bool().is_some() {
-            Kind::Bool
-        } else {
-            Kind::Other
+        match kind_of(&self.0) {
+            0 => Kind::Undefined,
+            1 => Kind::Null,
+            2 => Kind::Bool,
+            3 => Kind::Number,
+            4 => Kind::String,
+            5 => Kind::Array,
+            6 => Kind::Object,
+            _ => Kind::Other,
         }
     }
 
     fn get(&self, key: &str) -> Self {
-        Js(super::bindings::get(&self.0, key))
+        Js(get(&self.0, key))
     }
 
     fn keys(&self) -> Vec<String> {

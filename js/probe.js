@@ -1,0 +1,43 @@
+// Value probes the wasm view (src/wasm/view.rs) imports: one call answers
+// what a value is, or reads one member, where wasm-bindgen's generic
+// `Reflect`/`typeof` imports took several crossings each. They never throw
+// (a throw would unwind through wasm frames without running Rust's drops).
+
+const OBJECT_PROTOTYPE = Object.prototype;
+
+/** The `Kind` of `v` (src/core/json.rs order): 0 undefined, 1 null,
+ * 2 boolean, 3 number, 4 string, 5 array, 6 plain object, 7 anything else. */
+export function kindOf(v) {
+  switch (typeof v) {
+    case "string": return 4;
+    case "undefined": return 0;
+    case "number": return 3;
+    case "boolean": return 2;
+    case "object":
+      if (v === null) return 1;
+      try {
+        if (Array.isArray(v)) return 5;
+        const p = Object.getPrototypeOf(v);
+        return p === null || p === OBJECT_PROTOTYPE ? 6 : 7;
+      } catch {
+        return 7; // a revoked Proxy
+      }
+    default:
+      return 7;
+  }
+}
+
+/** `v[k]` for objects and functions, else (or when a getter throws) undefined. */
+export function member(v, k) {
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) return undefined;
+  try {
+    return v[k];
+  } catch {
+    return undefined;
+  }
+}
+
+/** `o[k] = v` on a plain object the wasm made (results, errors, RequestInit). */
+export function put(o, k, v) {
+  o[k] = v;
+}
