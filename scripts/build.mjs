@@ -59,7 +59,7 @@ const manifest = {
     "./braintrust_ai_secrets_bg.wasm": "./braintrust_ai_secrets_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "node.mjs", "node-env.js", "node.cjs", "errors.js", "surface.js", "transport.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "index.d.ts", "index.d.cts", "README.md"],
+  files: ["index.js", "node.mjs", "node-env.js", "node.cjs", "errors.js", "surface.js", "transport.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "snippets/", "index.d.ts", "index.d.cts", "README.md"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");

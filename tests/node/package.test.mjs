@@ -3,6 +3,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as esm from "braintrust-ai-secrets";
 import { startEmulator, refusedUrl, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
 
@@ -209,3 +213,20 @@ test("validation: every bad input is a ValidationError naming the field, and not
 });
 
 test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));
+
+test("npm pack ships every file the package's modules import or load", () => {
+  const pkg = fileURLToPath(new URL("../../pkg/", import.meta.url));
+  const [{ files }] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: pkg, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+  const packed = new Set(files.map((f) => normalize(f.path)));
+  const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+  const entries = JSON.stringify([manifest.main, manifest.module, manifest.types, manifest.exports]).match(/"\.\/[^"]+"/g);
+  for (const e of entries) assert.ok(packed.has(normalize(JSON.parse(e))), `package.json names ${e}, which is not packed`);
+  const modules = [...packed].filter((p) => /\.(m|c)?js$/.test(p));
+  assert.ok(modules.some((p) => p.startsWith("snippets")), "the snippets wasm-bindgen emits are packed");
+  for (const m of modules) {
+    const src = readFileSync(join(pkg, m), "utf8");
+    for (const [, spec] of src.matchAll(/(?:from\s*|import\s*\(\s*|new URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
+      assert.ok(packed.has(normalize(join(dirname(m), spec))), `${m} needs ${spec}, which is not packed`);
+    }
+  }
+});
