@@ -41,3 +41,38 @@ export function member(v, k) {
 export function put(o, k, v) {
   o[k] = v;
 }
+
+/** Removes `o[k]` if present (`delete` on an absent key would still turn the
+ * object into a slow dictionary-mode one). */
+export function remove(o, k) {
+  if (k in o) delete o[k];
+}
+
+/** Own enumerable keys of a plain object or array. */
+export function keysOf(v) {
+  try {
+    return Object.keys(v);
+  } catch {
+    return [];
+  }
+}
+
+/** One header of a fetch `Headers`, or undefined. */
+export function headerOf(h, name) {
+  try {
+    return h.get(name) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every header as a flat list: name, value, name, value… */
+export function headerList(h) {
+  const out = [];
+  try {
+    for (const [k, v] of h) out.push(k, v);
+  } catch {
+    // not iterable: no headers to report
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ use crate::prelude::*;
 
 use super::Local;
 use core::cell::RefCell;
-use js_sys::Object;
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/probe.js")]
@@ -19,6 +19,17 @@ extern "C" {
     fn member(v: &JsValue, k: &JsValue) -> JsValue;
     /// `obj[k] = value` on an object the shell made.
     fn put(obj: &Object, k: &JsValue, value: &JsValue);
+    /// Deletes `o[k]` if present.
+    fn remove(o: &JsValue, k: &JsValue);
+    /// `Object.keys(v)`, or an empty array.
+    #[wasm_bindgen(js_name = keysOf)]
+    pub fn keys_of(v: &JsValue) -> Array;
+    /// `headers.get(name)` of a fetch `Headers`, or `None`.
+    #[wasm_bindgen(js_name = headerOf)]
+    pub fn header_of(headers: &JsValue, name: &str) -> Option<String>;
+    /// Every header as a flat array: name, value, name, value…
+    #[wasm_bindgen(js_name = headerList)]
+    pub fn header_list(headers: &JsValue) -> Array;
 }
 
 #[wasm_bindgen]
@@ -27,10 +38,6 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 
-    /// A fetch `Headers` object (any object with `get` and iteration).
-    pub type Headers;
-    #[wasm_bindgen(method, catch)]
-    pub fn get(this: &Headers, name: &str) -> Result<Option<String>, JsValue>;
 }
 
 /// JS strings for member names, each made once: decoding the name from wasm
@@ -59,4 +66,9 @@ pub fn get(v: &JsValue, k: &str) -> JsValue {
 /// `obj[k] = value` on a plain object the shell made.
 pub fn set(obj: &Object, k: &str, value: &JsValue) {
     put(obj, &key(k), value)
+}
+
+/// Deletes `obj[k]` if present.
+pub fn delete(obj: &JsValue, k: &str) {
+    remove(obj, &key(k))
 }

@@ -6,10 +6,10 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::bindings::{get, json_parse, set, Headers};
+use super::bindings::{delete, get, header_list, header_of, json_parse, set};
 use super::client::Inner;
 use super::errors::to_js;
-use super::view::Js;
+use super::view::{strings, Js};
 use crate::core::error::Error;
 use crate::core::json::JsonView;
 use crate::core::log::Event;
@@ -19,7 +19,7 @@ use crate::core::response;
 use crate::core::retry::{self, Outcome};
 use crate::core::validate::RequestOptions;
 use alloc::rc::Rc;
-use js_sys::{Array, Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 /// How an attempt failed, as the transport reports it (0 is a connection
@@ -100,9 +100,9 @@ impl WasmCall {
         e: Error,
         cause: Option<JsValue>,
         outcome: Outcome,
-        headers: Option<&Headers>,
+        headers: Option<&JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let header = |name: &str| headers.and_then(|h| h.get(name).ok().flatten());
+        let header = |name: &str| headers.and_then(|h| header_of(h, name));
         if self.attempts > self.max_retries || !retry::is_retryable(outcome, header("x-should-retry").as_deref()) {
             return Err(self.fail(&e, cause));
         }
@@ -170,7 +170,7 @@ impl WasmCall {
 
     /// A response arrived: the decoded result, a retry delay (a number), or
     /// throws the error.
-    pub fn response(&mut self, status: JsValue, headers: Headers, text: JsValue) -> Result<JsValue, JsValue> {
+    pub fn response(&mut self, status: JsValue, headers: JsValue, text: JsValue) -> Result<JsValue, JsValue> {
         let status = match status.as_f64() {
             Some(s) if (100.0..1000.0).contains(&s) => s as u16,
             _ => {
@@ -223,15 +223,11 @@ impl WasmCall {
     }
 }
 
-fn header_pairs(headers: &Headers) -> Vec<(String, String)> {
+fn header_pairs(headers: &JsValue) -> Vec<(String, String)> {
+    let mut flat = strings(&header_list(headers)).into_iter();
     let mut out = Vec::new();
-    if let Ok(Some(iter)) = js_sys::try_iter(headers) {
-        for entry in iter.flatten() {
-            let pair: Array = entry.unchecked_into();
-            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                out.push((k, v));
-            }
-        }
+    while let (Some(k), Some(v)) = (flat.next(), flat.next()) {
+        out.push((k, v));
     }
     out
 }
@@ -239,10 +235,7 @@ fn header_pairs(headers: &Headers) -> Vec<(String, String)> {
 /// Removes a `secret` field if a server sent one. Only when present: a
 /// `delete` would turn every result into a slow dictionary-mode object.
 fn drop_secret(v: &JsValue) {
-    let key = JsValue::from_str("secret");
-    if Reflect::has(v, &key).unwrap_or(false) {
-        let _ = Reflect::delete_property(v.unchecked_ref::<Object>(), &key);
-    }
+    delete(v, "secret");
 }
 
 /// Codes that prove the request never left: nothing can have happened.

@@ -5,6 +5,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
+use super::bindings::{get, set};
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::view::Js;
@@ -16,7 +17,7 @@ use crate::core::request::{HttpRequest, Operation};
 use crate::core::secret::SecretString;
 use crate::core::validate::{self, ClientConfig, Env};
 use alloc::rc::Rc;
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 
 pub(super) struct Inner {
@@ -33,15 +34,13 @@ impl Inner {
         if level < self.config.log_level {
             return;
         }
-        let f: Function =
-            match Reflect::get(logger, &JsValue::from_str(level.method())).ok().and_then(|f| f.dyn_into().ok()) {
-                Some(f) => f,
-                None => return,
-            };
+        let f = get(logger, level.method());
+        if !f.is_function() {
+            return;
+        }
+        let f: Function = f.unchecked_into();
         let fields = Object::new();
-        let put = |k: &str, v: JsValue| {
-            let _ = Reflect::set(&fields, &JsValue::from_str(k), &v);
-        };
+        let put = |k: &str, v: JsValue| set(&fields, k, &v);
         put("method", JsValue::from_str(req.method.as_str()));
         put("path", JsValue::from_str(&req.path));
         if let Some(s) = status {

@@ -5,12 +5,12 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::bindings::set;
+use super::bindings::{json_parse, set};
 use super::Local;
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
 use core::cell::RefCell;
-use js_sys::{Function, Object, JSON};
+use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 
 static FACTORY: Local<RefCell<Option<Function>>> = Local(RefCell::new(None));
@@ -28,7 +28,7 @@ fn str_value(s: &str) -> JsValue {
 /// Parsed JSON when the (redacted, cut) body is JSON, else the text.
 fn body_value(body: &str) -> JsValue {
     if body.len() <= BODY_EXCERPT_BYTES {
-        if let Ok(v) = JSON::parse(body) {
+        if let Ok(v) = json_parse(&str_value(body)) {
             return v;
         }
     }

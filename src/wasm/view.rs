@@ -4,9 +4,9 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::bindings::{get, kind_of};
+use super::bindings::{get, keys_of, kind_of};
 use crate::core::json::{JsonView, Kind};
-use js_sys::{Array, Object, JSON};
+use js_sys::{Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub struct Js(pub JsValue);
@@ -30,10 +30,7 @@ impl JsonView for Js {
     }
 
     fn keys(&self) -> Vec<String> {
-        match self.0.dyn_ref::<Object>() {
-            Some(o) => Object::keys(o).iter().filter_map(|k| k.as_string()).collect(),
-            None => Vec::new(),
-        }
+        strings(&keys_of(&self.0))
     }
 
     fn as_string(&self) -> Option<String> {
@@ -45,13 +42,25 @@ impl JsonView for Js {
     }
 
     fn items(&self) -> Vec<Self> {
-        match self.0.dyn_ref::<Array>() {
-            Some(a) => a.iter().map(Js).collect(),
-            None => Vec::new(),
+        if kind_of(&self.0) != 5 {
+            return Vec::new();
         }
+        let a: &Array = self.0.unchecked_ref();
+        (0..a.length()).map(|i| Js(a.get(i))).collect()
     }
 
     fn to_json(&self) -> Option<String> {
         JSON::stringify(&self.0).ok().and_then(|s| s.as_string())
     }
+}
+
+/// The strings of a JS array (others skipped).
+pub fn strings(a: &Array) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..a.length() {
+        if let Some(s) = a.get(i).as_string() {
+            out.push(s);
+        }
+    }
+    out
 }
