@@ -17,27 +17,49 @@ pub fn uint(mut n: u64) -> String {
     digits.iter().rev().map(|&b| b as char).collect()
 }
 
-/// Appends `s` to `out` as a JSON string literal, quotes included.
+/// Appends `s` to `out` as a JSON string literal, quotes included. Copies
+/// runs of plain bytes at once; only `"`, `\\`, controls and U+2028/U+2029
+/// (raw in JSON, but line breaks in older JS) are escaped.
 pub fn push_json_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    let b = s.as_bytes();
+    out.reserve(b.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                let v = c as u32;
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let (code, width) = match b[i] {
+            c @ (b'"' | b'\\' | 0..=0x1f) => (c as u32, 1),
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(&t @ (0xa8 | 0xa9))) => (0x2000 | (t & 0x3f) as u32, 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(s.get(start..i).unwrap_or(""));
+        match code {
+            0x22 => out.push_str("\\\""),
+            0x5c => out.push_str("\\\\"),
+            0x0a => out.push_str("\\n"),
+            0x0d => out.push_str("\\r"),
+            0x09 => out.push_str("\\t"),
+            v => {
                 out.push_str("\\u");
                 for shift in [12, 8, 4, 0] {
                     out.push(HEX[((v >> shift) & 0xf) as usize] as char);
                 }
             }
-            c => out.push(c),
         }
+        i += width;
+        start = i;
     }
+    out.push_str(s.get(start..).unwrap_or(""));
     out.push('"');
 }
 
@@ -99,12 +121,15 @@ mod tests {
 
     #[test]
     fn json_strings_round_trip_through_serde() {
-        for s in ["", "plain", "q\"uote", "back\\slash", "nl\n\t\r", "\u{1}\u{1f}", "é✓😀", "\u{2028}"] {
+        for s in ["", "plain", "q\"uote", "back\\slash", "nl\n\t\r", "\u{1}\u{1f}", "é✓😀", "\u{2028}", "a\u{2029}b\u{2027}"] {
             let mut out = String::new();
             push_json_string(&mut out, s);
             let back: String = serde_json::from_str(&out).unwrap();
             assert_eq!(back, s);
         }
+        let mut out = String::new();
+        push_json_string(&mut out, "é\"\u{1}\u{2028}\u{2027}x");
+        assert_eq!(out, "\"é\\\"\\u0001\\u2028\u{2027}x\"");
     }
 
     #[test]
