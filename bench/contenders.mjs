@@ -7,8 +7,10 @@ export const PARAMS = { name: "bench-secret", type: "openai", secret: "sk-bench-
 export const NAMES = ["raw fetch", "@braintrust/api (node-fetch)", "@braintrust/api (global fetch)", "braintrust-ai-secrets"];
 
 /** Returns an async function doing one create. Imports happen here, so a
- * fresh process measures them in its cold start. */
-export async function makeContender(name, { baseURL, apiKey }) {
+ * fresh process measures them in its cold start. `fetch` replaces the
+ * global one (and the official client's node-fetch). */
+export async function makeContender(name, { baseURL, apiKey, fetch: ownFetch }) {
+  const fetch = ownFetch ?? globalThis.fetch;
   switch (name) {
     case "raw fetch":
       return async () => {
@@ -24,16 +26,28 @@ export async function makeContender(name, { baseURL, apiKey }) {
     case "@braintrust/api (global fetch)": {
       const { default: Braintrust } = await import("@braintrust/api");
       const opts = { apiKey, baseURL };
-      if (name.includes("global")) opts.fetch = globalThis.fetch;
+      if (name.includes("global")) opts.fetch = fetch;
       const c = new Braintrust(opts);
       return () => c.post("/v1/ai_secret", { body: PARAMS });
     }
     case "braintrust-ai-secrets": {
       const { BraintrustClient } = await import("braintrust-ai-secrets");
-      const c = new BraintrustClient({ apiKey, baseURL });
+      const c = new BraintrustClient({ apiKey, baseURL, ...(ownFetch && { fetch: ownFetch }) });
       return () => c.createAiSecret(PARAMS);
     }
     default:
       throw new Error(`unknown contender ${name}`);
   }
+}
+
+/** A fetch that answers at once with a stored AISecret, as the emulator would
+ * (JSON, Content-Length): what a contender costs on top of it is the client's
+ * own overhead, free of the network stack's noise. */
+export function instantFetch() {
+  const body = JSON.stringify({
+    id: "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f", created: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z",
+    org_id: "0b6a7c3e-2f1d-4e5a-9b8c-7d6e5f4a3b2c", name: PARAMS.name, type: PARAMS.type, metadata: PARAMS.metadata, preview_secret: "sk-…6789",
+  });
+  const headers = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) };
+  return async () => new Response(body, { status: 200, headers });
 }

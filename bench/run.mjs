@@ -9,13 +9,16 @@ import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { NAMES, makeContender } from "./contenders.mjs";
+import { NAMES, instantFetch, makeContender } from "./contenders.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
 const N = smoke
-  ? { warmup: 30, seq: 60, total: 200, width: 64, runs: 1, slices: 2, cold: 1, mem: [100, 300] }
-  : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, slices: 10, cold: 5, mem: [1000, 100000] };
+  ? { warmup: 30, seq: 60, total: 200, width: 64, runs: 1, slices: 2, cold: 1, mem: [100, 300], overhead: 200 }
+  : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, slices: 10, cold: 5, mem: [1000, 100000], overhead: 30000 };
+// The client-overhead pass: every contender on the same instant fetch (the
+// node-fetch variant would be the global-fetch one again).
+const OVERHEAD_NAMES = NAMES.filter((n) => !n.includes("node-fetch"));
 const API_KEY = "bench-key";
 
 const median = (xs) => {
@@ -129,7 +132,7 @@ function sizes() {
 }
 
 const emu = await startEmulator();
-const results = { date: new Date().toISOString(), node: process.version, smoke, counts: N, sequential: {}, concurrent: {}, cold: {}, memory: {}, size: sizes() };
+const results = { date: new Date().toISOString(), node: process.version, smoke, counts: N, sequential: {}, concurrent: {}, overhead: {}, cold: {}, memory: {}, size: sizes() };
 try {
   const calls = {};
   for (const name of NAMES) calls[name] = await makeContender(name, { baseURL: emu.url, apiKey: API_KEY });
@@ -153,6 +156,15 @@ try {
   for (const name of NAMES) {
     results.sequential[name] = summarise(seq[name]);
     results.concurrent[name] = summarise(conc[name]);
+  }
+  // Client overhead: sequential creates on an instant fetch, interleaved.
+  const instant = {};
+  for (const name of OVERHEAD_NAMES) instant[name] = await makeContender(name, { baseURL: emu.url, apiKey: API_KEY, fetch: instantFetch() });
+  for (const name of OVERHEAD_NAMES) await sample(instant[name], N.warmup, 1);
+  const over = await measure(instant, OVERHEAD_NAMES, N.overhead, 1, N.slices);
+  for (const name of OVERHEAD_NAMES) {
+    const cpu = over[name].cpuUsPerCall;
+    results.overhead[name] = { cpuUsPerCall: cpu, overheadUs: cpu - over["raw fetch"].cpuUsPerCall, vsRaw: cpu / over["raw fetch"].cpuUsPerCall };
   }
   for (const name of NAMES) {
     const ms = [];
@@ -187,6 +199,10 @@ for (const name of NAMES) {
   const cold = results.cold[name];
   lines.push(`| ${name} | ${f(s.callsPerSec)} (${f(s.throughputVsRaw, 2)}×) | ${f(s.p50ms, 2)} / ${f(s.p99ms, 2)} | ${f(s.cpuUsPerCall)} (${f(s.cpuVsRaw, 2)}×) | ${f(c.callsPerSec)} (${f(c.throughputVsRaw, 2)}×) | ${f(c.p50ms, 2)} / ${f(c.p99ms, 2)} | ${f(c.cpuUsPerCall)} (${f(c.cpuVsRaw, 2)}×) | ${f(cold.medianMs, 1)} (${f(cold.vsRaw, 2)}×) |`);
 }
+lines.push("");
+lines.push("| on an instant fetch (client overhead) | CPU µs/call | over raw fetch µs/call |");
+lines.push("|---|---|---|");
+for (const [name, o] of Object.entries(results.overhead)) lines.push(`| ${name} | ${f(o.cpuUsPerCall, 1)} (${f(o.vsRaw, 2)}×) | ${f(o.overheadUs, 1)} |`);
 lines.push("");
 lines.push(`| contender | RSS MB after ${N.mem[0]} → ${N.mem[1]} | JS heap MB after ${N.mem[0]} → ${N.mem[1]} |`);
 lines.push("|---|---|---|");
