@@ -121,7 +121,9 @@ mod tests {
 
     #[test]
     fn json_strings_round_trip_through_serde() {
-        for s in ["", "plain", "q\"uote", "back\\slash", "nl\n\t\r", "\u{1}\u{1f}", "é✓😀", "\u{2028}", "a\u{2029}b\u{2027}"] {
+        for s in
+            ["", "plain", "q\"uote", "back\\slash", "nl\n\t\r", "\u{1}\u{1f}", "é✓😀", "\u{2028}", "a\u{2029}b\u{2027}"]
+        {
             let mut out = String::new();
             push_json_string(&mut out, s);
             let back: String = serde_json::from_str(&out).unwrap();
