@@ -4,7 +4,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::text::{cat, uint};
+use super::text::{cat, split_byte, uint};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Error {
@@ -69,7 +69,7 @@ impl Error {
             Error::Validation { field, message } => cat(&["Invalid `", field, "`: ", message]),
             Error::Api(e) => {
                 let mut m = cat(&[&uint(e.status as u64), " ", status_reason(e.status)]);
-                let first = e.body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+                let first = split_byte(&e.body, b'\n').find(|l| !l.trim().is_empty()).unwrap_or("");
                 if first.is_empty() {
                     m.push_str(" (empty body)");
                 } else {

@@ -5,7 +5,7 @@
 use crate::prelude::*;
 
 use super::secret::SecretString;
-use super::text::{find, push_json_string, replace_all};
+use super::text::{find, push_json_string, replace_all, split_at_byte};
 
 pub const REDACTED: &str = "[REDACTED]";
 pub const WITHHELD: &str = "[REDACTED: text withheld]";
@@ -67,7 +67,7 @@ impl Redactor {
 fn mask_json_keys(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some((before, after)) = rest.split_once('"') {
+    while let Some((before, after)) = split_at_byte(rest, b'"') {
         out.push_str(before);
         out.push('"');
         rest = after;

@@ -4,7 +4,7 @@
 #[allow(unused_imports)]
 use crate::prelude::*;
 
-use super::text::parse_decimal;
+use super::text::{has_byte, parse_decimal, split_at_byte, split_byte};
 
 /// How an attempt ended, as far as retrying is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,15 +56,15 @@ pub fn delay_ms(retry: u32, retry_after_ms: Option<&str>, retry_after: Option<&s
 
 fn int(s: &str) -> Option<i64> {
     match parse_decimal(s) {
-        Some(v) if !s.contains('.') && v < 1e9 => Some(v as i64),
+        Some(v) if !has_byte(s, b'.') && v < 1e9 => Some(v as i64),
         _ => None,
     }
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to epoch ms.
 pub fn parse_http_date(s: &str) -> Option<f64> {
-    let rest = s.split_once(',')?.1.strip_prefix(' ')?;
-    let mut parts = rest.split(' ');
+    let rest = split_at_byte(s, b',')?.1.strip_prefix(' ')?;
+    let mut parts = split_byte(rest, b' ');
     let day = int(parts.next()?)?;
     let month = match parts.next()? {
         "Jan" => 1,
@@ -82,7 +82,7 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
         _ => return None,
     };
     let year = int(parts.next()?)?;
-    let mut hms = parts.next()?.split(':').map(int);
+    let mut hms = split_byte(parts.next()?, b':').map(int);
     let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;

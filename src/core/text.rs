@@ -63,6 +63,36 @@ pub fn push_json_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// `s.split_once(c)` for an ASCII `c`, by bytes: std's char searcher pulls
+/// `memchr` into the wasm. (An ASCII byte in UTF-8 is always that character.)
+pub fn split_at_byte(s: &str, c: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == c)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// `s.split(c)` for an ASCII `c`, by bytes.
+pub fn split_byte(s: &str, c: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    core::iter::from_fn(move || {
+        let r = rest?;
+        match split_at_byte(r, c) {
+            Some((part, more)) => {
+                rest = Some(more);
+                Some(part)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `s.contains(c)` for an ASCII `c`, by bytes.
+pub fn has_byte(s: &str, c: u8) -> bool {
+    s.bytes().any(|b| b == c)
+}
+
 /// Concatenates parts without `format!`.
 pub fn cat(parts: &[&str]) -> String {
     let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
@@ -113,6 +143,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn byte_splitting_matches_std() {
+        for s in ["", ",", "a,b", "a,,b,", "é,✓,😀", "no"] {
+            assert_eq!(split_at_byte(s, b','), s.split_once(','), "{s}");
+            assert_eq!(split_byte(s, b',').collect::<Vec<_>>(), s.split(',').collect::<Vec<_>>(), "{s}");
+            assert_eq!(has_byte(s, b','), s.contains(','), "{s}");
+        }
+    }
+
+    #[test]
     fn uint_formats_like_display() {
         for n in [0u64, 7, 10, 404, 65535, u64::MAX] {
             assert_eq!(uint(n), n.to_string());
@@ -155,7 +194,7 @@ mod tests {
 /// Parses `digits[.digits]` (no sign, no exponent). A hand-written parser:
 /// `str::parse::<f64>` costs several KB of wasm for a header this simple.
 pub fn parse_decimal(s: &str) -> Option<f64> {
-    let (int, frac) = match s.split_once('.') {
+    let (int, frac) = match split_at_byte(s, b'.') {
         Some((i, f)) => (i, f),
         None => (s, ""),
     };

@@ -9,7 +9,7 @@ use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
-use super::text::cat;
+use super::text::{cat, has_byte, split_byte};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
 pub const DEFAULT_TIMEOUT_MS: u64 = 60_000;
@@ -94,10 +94,7 @@ fn got(kind: Kind) -> String {
 pub fn check_keys<V: JsonView>(value: &V, allowed: &[&str], what: &str) -> Result<(), Error> {
     for key in value.keys() {
         if !allowed.contains(&key.as_str()) {
-            return Err(Error::Validation {
-                field: key.clone(),
-                message: expected_one_of(what, allowed),
-            });
+            return Err(Error::Validation { field: key.clone(), message: expected_one_of(what, allowed) });
         }
     }
     Ok(())
@@ -185,14 +182,14 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
     } else {
         return bad("it does not start with http:// or https://.");
     };
-    let host = rest.split('/').next().unwrap_or("");
+    let host = split_byte(rest, b'/').next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
         return bad("it has no host.");
     }
-    if host.contains('@') {
+    if has_byte(host, b'@') {
         return bad("credentials in the URL are not allowed; use apiKey.");
     }
-    if raw.contains('?') || raw.contains('#') {
+    if has_byte(raw, b'?') || has_byte(raw, b'#') {
         return bad("it must not have a query or fragment.");
     }
     if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
