@@ -87,7 +87,7 @@ pub fn encode_component(s: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
             out.push('%');
@@ -208,6 +208,12 @@ mod tests {
 
     fn create(cfg: &ClientConfig, params: serde_json::Value, opts: &RequestOptions) -> HttpRequest {
         build(cfg, Operation::Create(body(&v(params), CREATE_AI_SECRET, "params").unwrap()), opts)
+    }
+
+    #[test]
+    fn components_keep_only_unreserved_bytes() {
+        assert_eq!(encode_component("aZ09-._~"), "aZ09-._~");
+        assert_eq!(encode_component("a b/é?&=+"), "a%20b%2F%C3%A9%3F%26%3D%2B");
     }
 
     #[test]

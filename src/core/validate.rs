@@ -270,7 +270,28 @@ fn log_level<V: JsonView>(v: &V) -> Result<Level, Error> {
 
 /// A header name as RFC 9110 allows (a token).
 pub fn header_name(name: &str) -> bool {
-    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    // `matches!`, not `b"…".contains`: a byte-slice search links `memchr`.
+    !name.is_empty()
+        && name.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'!' | b'#'
+                        | b'$'
+                        | b'%'
+                        | b'&'
+                        | b'\''
+                        | b'*'
+                        | b'+'
+                        | b'-'
+                        | b'.'
+                        | b'^'
+                        | b'_'
+                        | b'`'
+                        | b'|'
+                        | b'~'
+                )
+        })
 }
 
 /// A header value fetch accepts: visible ASCII, spaces and tabs, no CR/LF.
@@ -518,6 +539,15 @@ mod tests {
             p[k] = bad;
             assert_eq!(field_of(body(&v(p), CREATE_AI_SECRET, "params")), k);
         }
+    }
+
+    #[test]
+    fn header_names_are_rfc_9110_tokens() {
+        for b in 0u8..=255 {
+            let token = b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+            assert_eq!(header_name(&String::from_utf8_lossy(&[b])), token, "byte {b}");
+        }
+        assert!(header_name("X-Request-Id") && !header_name("") && !header_name("a b") && !header_name("é"));
     }
 
     #[test]
