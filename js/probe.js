@@ -70,7 +70,7 @@ export function headerOf(h, name) {
 export function headerList(h) {
   const out = [];
   try {
-    for (const [k, v] of h) out.push(k, v);
+    for (const [k, v] of h) out.push(String(k), String(v)); // pairs stay aligned
   } catch {
     // not iterable: no headers to report
   }

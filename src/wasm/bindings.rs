@@ -37,7 +37,6 @@ extern "C" {
     /// `JSON.parse` on a JS string, without copying it through wasm memory.
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
-
 }
 
 /// JS strings for member names, each made once: decoding the name from wasm
