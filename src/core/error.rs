@@ -1,10 +1,8 @@
 //! The one error type of the library. The wasm shell maps each variant to a
 //! JS `Error` subclass of the same name (see `class_name`).
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::text::{cat, split_byte, uint};
+use crate::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Error {

@@ -3,9 +3,6 @@
 //! implement it over `serde_json::Value`. Validation and decoding are written
 //! once against this trait.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 /// The type of a value, as a caller would describe it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -52,3 +49,5 @@ pub trait JsonView: Sized {
     /// (cycles, bigints).
     fn to_json(&self) -> Option<String>;
 }
+
+use crate::prelude::*;

@@ -2,10 +2,8 @@
 //! the query, whose values may be sensitive), the status, the attempt and the
 //! delay; never headers or bodies.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::text::{cat, uint};
+use crate::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {

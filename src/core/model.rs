@@ -1,11 +1,9 @@
 //! The spec's request and response schemas, as data. Validation and body
 //! building walk these tables, so each schema is written once.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::secret::SecretString;
 use super::text::push_json_string;
+use crate::prelude::*;
 
 /// What a request-body field accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

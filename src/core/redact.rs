@@ -1,11 +1,9 @@
 //! Scrubs keys and secrets out of text that may reach a user: response
 //! bodies and headers quoted in errors, and causes of transport errors.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::secret::SecretString;
 use super::text::{find, push_json_string, replace_all, split_at_byte};
+use crate::prelude::*;
 
 pub const REDACTED: &str = "[REDACTED]";
 pub const WITHHELD: &str = "[REDACTED: text withheld]";

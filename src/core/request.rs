@@ -1,12 +1,10 @@
 //! Builds HTTP requests as data: method, URL, headers and body.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::model::{Body, ListQuery, Val};
 use super::redact::Redactor;
 use super::secret::SecretString;
 use super::validate::{ClientConfig, RequestOptions};
+use crate::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {

@@ -1,15 +1,13 @@
 //! Decodes responses: error statuses into `Error::Api`, 2xx bodies checked
 //! against the spec's `AISecret` shape.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::error::{ApiError, Error};
 use super::json::{JsonView, Kind};
 use super::model::{AI_SECRET_NULLABLE_OBJECTS, AI_SECRET_NULLABLE_STRINGS, AI_SECRET_REQUIRED_STRINGS};
 use super::redact::Redactor;
 use super::request::Expect;
 use super::text::{cat, cut};
+use crate::prelude::*;
 
 /// Bodies quoted in errors are cut to this many bytes.
 pub const BODY_EXCERPT_BYTES: usize = 2048;

@@ -1,9 +1,6 @@
 //! When to retry and how long to wait. Pure: the clock and the random
 //! source are arguments, so the policy is tested exactly.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::text::{has_byte, parse_decimal, split_at_byte, split_byte};
 
 /// How an attempt ended, as far as retrying is concerned.

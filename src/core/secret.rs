@@ -1,9 +1,7 @@
 //! Values that must never be printed: API keys, secret values and any buffer
 //! holding them. `Debug` is redacted and memory is zeroed on drop.
 
-#[allow(unused_imports)]
 use crate::prelude::*;
-
 use zeroize::Zeroizing;
 
 /// A string that is zeroed when dropped and never shows in `Debug` output.

@@ -1,9 +1,6 @@
 //! Tiny text helpers. They exist so that wasm paths never pull in
 //! `core::fmt` (`format!`, `{}`), which costs several KB of wasm.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 /// Decimal representation of an unsigned integer.
 pub fn uint(mut n: u64) -> String {
     let mut digits = Vec::with_capacity(20);
@@ -234,3 +231,5 @@ mod decimal_tests {
         }
     }
 }
+
+use crate::prelude::*;

@@ -1,15 +1,13 @@
 //! Input validation. Every check runs before any request is built, and every
 //! failure names the field and says what was wrong, never echoing a value.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::error::Error;
 use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
 use super::text::{cat, has_byte, split_byte};
+use crate::prelude::*;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
 pub const DEFAULT_TIMEOUT_MS: u64 = 60_000;

@@ -2,10 +2,8 @@
 //! `web-sys` equivalents), and js/probe.js's helpers
 //! for reading values and filling plain objects.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::Local;
+use crate::prelude::*;
 use core::cell::RefCell;
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;

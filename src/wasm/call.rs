@@ -3,9 +3,6 @@
 //! the decoded result, a delay before the next attempt, or the final error.
 //! The transport only does I/O; every decision is made here and in the core.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::bindings::{delete, get, header_list, header_of, json_parse, set};
 use super::client::Inner;
 use super::errors::to_js;
@@ -18,6 +15,7 @@ use crate::core::request::{self, Expect, HttpRequest, Operation};
 use crate::core::response;
 use crate::core::retry::{self, Outcome};
 use crate::core::validate::RequestOptions;
+use crate::prelude::*;
 use alloc::rc::Rc;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;

@@ -2,9 +2,6 @@
 //! options and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::bindings::{get, set};
 use super::call::WasmCall;
 use super::errors::to_js;
@@ -16,6 +13,7 @@ use crate::core::model::{CREATE_AI_SECRET, DELETE_AI_SECRET, PATCH_AI_SECRET};
 use crate::core::request::{HttpRequest, Operation};
 use crate::core::secret::SecretString;
 use crate::core::validate::{self, ClientConfig, Env};
+use crate::prelude::*;
 use alloc::rc::Rc;
 use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;

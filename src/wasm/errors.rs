@@ -2,9 +2,6 @@
 //! are defined once in JS (`js/errors.js`); the package entry registers a
 //! factory here at load, so every build target shares one definition.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::bindings::{json_parse, set};
 use super::Local;
 use crate::core::error::Error;

@@ -1,11 +1,9 @@
 //! `JsonView` over `JsValue`, reading members one at a time (js/probe.js)
 //! so input is never copied wholesale into wasm.
 
-#[allow(unused_imports)]
-use crate::prelude::*;
-
 use super::bindings::{get, keys_of, kind_of};
 use crate::core::json::{JsonView, Kind};
+use crate::prelude::*;
 use js_sys::{Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
