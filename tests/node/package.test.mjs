@@ -183,6 +183,8 @@ test("validation: every bad input is a ValidationError naming the field, and not
     [{ name: "n", secret: 1 }, "secret"], [{ name: "n", org_name: 1 }, "org_name"], [{ name: "n", metadata: [] }, "metadata"],
     [{ name: "n", metadata: new Date() }, "metadata"], [{ name: "n", metadata: new Map() }, "metadata"],
     [{ name: "n", secert: "sk-typo" }, "secert"],
+    // A null-prototype object is a plain object too: its typos are caught the same way.
+    [Object.assign(Object.create(null), { name: "n", secert: "sk-typo" }), "secert"],
   ];
   for (const [params, field] of bad) {
     const e = await c.createAiSecret(params).catch((x) => x);
