@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minifyNames } from "./minify-names.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
@@ -14,6 +15,9 @@ const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
 
 run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", "--features", "no-std"]);
+
+// Short import/export names in the wasm, and the glue rewritten to match.
+minifyNames({ wasmOpt: join(bin, "wasm-opt"), wasmFile: join(pkg, "braintrust_ai_secrets_bg.wasm"), glueFile: join(pkg, "braintrust_ai_secrets.js") });
 
 // The glue and its snippets ship minified (users who load pkg/ unbundled
 // download them as they are): gzip 5.2 -> 3.1 KB. wasm-bindgen's import

@@ -1,0 +1,66 @@
+// Shortens the wasm's import and export names and rewrites the glue to match.
+// wasm-bindgen names each import `__wbg_<name>_<16 hex digits>` under the
+// module "./braintrust_ai_secrets_bg.js", and the hex does not compress: the
+// names cost ~0.8 KB gzip in the wasm and as much again in the glue.
+// `wasm-opt --minify-imports-and-exports-and-modules` renames them (one
+// module, short names) and prints the mapping, which is applied here to the
+// glue that wasm-bindgen 0.2.130 (pinned) writes. Every rewrite is checked:
+// a glue of another shape stops the build instead of shipping a broken one.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+
+function fail(why) {
+  throw new Error(`minify-names: ${why} (has the wasm-bindgen glue changed shape?)`);
+}
+
+/** Replaces `pattern` in `text`, insisting on exactly `count` matches. */
+function replaceExactly(text, pattern, replacement, count, what) {
+  let n = 0;
+  const out = text.replace(pattern, (...m) => {
+    n++;
+    return typeof replacement === "function" ? replacement(...m) : replacement;
+  });
+  if (n !== count) fail(`${what}: ${n} matches, expected ${count}`);
+  return out;
+}
+
+export function minifyNames({ wasmOpt, wasmFile, glueFile }) {
+  const map = JSON.parse(execFileSync(wasmOpt, [wasmFile, "--minify-imports-and-exports-and-modules", ...FEATURES, "-o", wasmFile], { encoding: "utf8" }));
+  const modules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmFile))).map((i) => i.module));
+  if (modules.size !== 1) fail(`expected one import module, found ${modules.size}`);
+  const [moduleName] = modules;
+
+  let glue = readFileSync(glueFile, "utf8");
+
+  // Exports: the glue reaches every one as `wasm.<name>`.
+  const exportName = new Map(map.exports);
+  glue = glue.replace(/\bwasm\.(\w+)\b/g, (whole, name) => (exportName.has(name) ? `wasm.${exportName.get(name)}` : whole));
+  for (const [old] of map.exports) if (new RegExp(`\\bwasm\\.${old}\\b`).test(glue)) fail(`export ${old} left unrenamed`);
+
+  // Imports: the import object's members, keyed by module.
+  const ret = /return \{\n\s*__proto__: null,\n((?:\s*"[^"]+": import\d+,\n)+)\s*\};/.exec(glue) ?? fail("no import object returned");
+  const moduleVar = new Map([...ret[1].matchAll(/"([^"]+)": (import\d+)/g)].map((m) => [m[1], m[2]]));
+  // The glue's own shims (one object literal) are renamed in place; the
+  // snippets' exports (module namespaces) are picked by name.
+  const BG = "./braintrust_ai_secrets_bg.js";
+  const members = [`...${moduleVar.get(BG) ?? fail(`no import object for ${BG}`)}`];
+  for (const [module, base, short] of map.imports) {
+    if (module === BG) {
+      glue = replaceExactly(glue, new RegExp(`(\\n\\s+)${base}(: function)`, "g"), (_, pre, post) => pre + short + post, 1, `import ${base}`);
+    } else {
+      const v = moduleVar.get(module) ?? fail(`no import object for ${module}`);
+      members.push(`${short}: ${v}.${base}`);
+    }
+  }
+  glue = replaceExactly(glue, ret[0], `return { ${JSON.stringify(moduleName)}: { ${members.join(", ")} } };`, 1, "import object");
+  // wasm-bindgen imports a snippet once per function it uses; one namespace is enough now.
+  for (const [, v] of ret[1].matchAll(/": (import\d+)/g)) {
+    if (!new RegExp(`\\b${v}\\b`).test(glue.replace(/^import \* as \w+ from .*$/gm, ""))) {
+      glue = replaceExactly(glue, new RegExp(`^import \\* as ${v} from "[^"]+";?\\n`, "gm"), "", 1, `unused ${v}`);
+    }
+  }
+
+  writeFileSync(glueFile, glue);
+}
