@@ -16,6 +16,9 @@ mod prelude;
 
 pub mod core;
 
+#[cfg(any(test, target_arch = "wasm32"))]
+mod heap;
+
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -13,10 +13,11 @@ mod view;
 pub use call::WasmCall;
 pub use client::WasmClient;
 
-// Single-threaded wasm: talc is a few KB smaller than dlmalloc.
+// Single-threaded wasm: a size-class allocator (src/heap.rs), 0.26 KB gzip
+// smaller than talc, and O(1).
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static HEAP: crate::heap::Global = crate::heap::Global::new();
 pub use errors::register_error_factory;
 
 /// A static for the module's one thread (no_std has no `thread_local!`).
