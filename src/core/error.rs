@@ -67,11 +67,11 @@ impl Error {
             Error::Validation { field, message } => cat(&["Invalid `", field, "`: ", message]),
             Error::Api(e) => {
                 let mut m = cat(&[&uint(e.status as u64), " ", status_reason(e.status)]);
-                let first = split_byte(&e.body, b'\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+                let first = split_byte(&e.body, b'\n').find(|l| !l.trim_ascii().is_empty()).unwrap_or("");
                 if first.is_empty() {
                     m.push_str(" (empty body)");
                 } else {
-                    let (excerpt, was_cut) = super::text::cut(first.trim(), 200);
+                    let (excerpt, was_cut) = super::text::cut(first.trim_ascii(), 200);
                     m.push_str(": ");
                     m.push_str(excerpt);
                     if was_cut {

@@ -74,7 +74,7 @@ fn check_ai_secret_at<V: JsonView>(v: &V, at: &str) -> Result<(), String> {
     if v.kind() != Kind::Object {
         return Err(cat(&[
             "expected ",
-            if at.is_empty() { "an AISecret object" } else { at.trim_end_matches('.') },
+            if at.is_empty() { "an AISecret object" } else { super::text::trim_end_byte(at, b'.') },
             " to be an object; got ",
             v.kind().describe(),
         ]));

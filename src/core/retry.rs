@@ -14,7 +14,7 @@ pub enum Outcome {
 /// Whether the outcome is worth another attempt. `should_retry` is the
 /// `x-should-retry` response header, which overrides the status rule.
 pub fn is_retryable(outcome: Outcome, should_retry: Option<&str>) -> bool {
-    match should_retry.map(str::trim) {
+    match should_retry.map(str::trim_ascii) {
         Some(v) if v.eq_ignore_ascii_case("true") => return true,
         Some(v) if v.eq_ignore_ascii_case("false") => return false,
         _ => {}
@@ -34,8 +34,8 @@ const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 /// asks for 0 < t ≤ 60 s; else 0.5 s × 2^retry capped at 8 s, minus up to
 /// 25 % jitter (`random` in [0, 1)).
 pub fn delay_ms(retry: u32, retry_after_ms: Option<&str>, retry_after: Option<&str>, now_ms: f64, random: f64) -> f64 {
-    let asked = retry_after_ms.and_then(|v| parse_decimal(v.trim())).or_else(|| {
-        let v = retry_after?.trim();
+    let asked = retry_after_ms.and_then(|v| parse_decimal(v.trim_ascii())).or_else(|| {
+        let v = retry_after?.trim_ascii();
         match parse_decimal(v) {
             Some(secs) => Some(secs * 1000.0),
             None => parse_http_date(v).map(|at| at - now_ms),

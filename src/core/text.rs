@@ -85,6 +85,17 @@ pub fn split_byte(s: &str, c: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `s.trim_end_matches(c)` for an ASCII `c`, by bytes.
+pub fn trim_end_byte(s: &str, c: u8) -> &str {
+    let mut end = s.len();
+    while end > 0 && s.as_bytes()[end - 1] == c {
+        end -= 1;
+    }
+    // `get`, not `[..end]`: a slice's panic path links `core::fmt` (3 KB
+    // gzip). An ASCII byte ends a char, so `end` is a boundary anyway.
+    s.get(..end).unwrap_or(s)
+}
+
 /// `s.contains(c)` for an ASCII `c`, by bytes.
 pub fn has_byte(s: &str, c: u8) -> bool {
     s.bytes().any(|b| b == c)
@@ -141,10 +152,11 @@ mod tests {
 
     #[test]
     fn byte_splitting_matches_std() {
-        for s in ["", ",", "a,b", "a,,b,", "é,✓,😀", "no"] {
+        for s in ["", ",", ",,", "a,b", "a,,b,,", "é,✓,😀,", "no"] {
             assert_eq!(split_at_byte(s, b','), s.split_once(','), "{s}");
             assert_eq!(split_byte(s, b',').collect::<Vec<_>>(), s.split(',').collect::<Vec<_>>(), "{s}");
             assert_eq!(has_byte(s, b','), s.contains(','), "{s}");
+            assert_eq!(trim_end_byte(s, b','), s.trim_end_matches(','), "{s}");
         }
     }
 

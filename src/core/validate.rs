@@ -6,7 +6,7 @@ use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
-use super::text::{cat, has_byte, split_byte};
+use super::text::{cat, has_byte, split_byte, trim_end_byte};
 use crate::prelude::*;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
@@ -193,7 +193,7 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
     if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return bad("it contains whitespace.");
     }
-    Ok(raw.trim_end_matches('/').to_string())
+    Ok(trim_end_byte(raw, b'/').to_string())
 }
 
 fn optional_string<V: JsonView>(v: &V, field: &str) -> Result<Option<String>, Error> {
