@@ -3,15 +3,21 @@
 
 /// Decimal representation of an unsigned integer.
 pub fn uint(mut n: u64) -> String {
-    let mut digits = Vec::with_capacity(20);
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
     loop {
-        digits.push(b'0' + (n % 10) as u8);
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    digits.iter().rev().map(|&b| b as char).collect()
+    let mut out = String::with_capacity(digits.len() - start);
+    for &d in &digits[start..] {
+        out.push(d as char);
+    }
+    out
 }
 
 /// Appends `s` to `out` as a JSON string literal, quotes included. Copies

@@ -444,7 +444,16 @@ fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<St
     };
     match v.kind() {
         Kind::Undefined | Kind::Null => Ok(Vec::new()),
-        Kind::Array => v.items().iter().map(one).collect(),
+        Kind::Array => {
+            // A loop, not `.map(one).collect()`: the `Result` adapter costs
+            // 0.4 KB of wasm.
+            let items = v.items();
+            let mut out = Vec::with_capacity(items.len());
+            for x in &items {
+                out.push(one(x)?);
+            }
+            Ok(out)
+        }
         _ => Ok(vec![one(v)?]),
     }
 }
