@@ -80,10 +80,9 @@ pub struct HttpRequest {
 
 const COLLECTION: &str = "/v1/ai_secret";
 
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-pub fn encode_component(s: &str) -> String {
+/// Appends `s` percent-encoded: everything but RFC 3986 unreserved characters.
+pub fn push_encoded(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
@@ -93,13 +92,19 @@ pub fn encode_component(s: &str) -> String {
             out.push(HEX[(b & 15) as usize] as char);
         }
     }
-    out
 }
 
+/// `?k=v&k=v…` in a fixed order, written straight into one string.
 fn query_string(q: &ListQuery) -> String {
-    let mut pairs: Vec<(&str, String)> = Vec::new();
+    let mut out = String::new();
+    let mut add = |k: &str, v: &str| {
+        out.push(if out.is_empty() { '?' } else { '&' });
+        out.push_str(k);
+        out.push('=');
+        push_encoded(&mut out, v);
+    };
     if let Some(l) = q.limit {
-        pairs.push(("limit", super::text::uint(l)));
+        add("limit", &super::text::uint(l));
     }
     let singles = [
         ("starting_after", &q.starting_after),
@@ -109,17 +114,14 @@ fn query_string(q: &ListQuery) -> String {
     ];
     for (k, v) in singles {
         if let Some(v) = v {
-            pairs.push((k, v.clone()));
+            add(k, v);
         }
     }
-    pairs.extend(q.ids.iter().map(|id| ("ids", id.clone())));
-    pairs.extend(q.ai_secret_type.iter().map(|t| ("ai_secret_type", t.clone())));
-    let mut out = String::new();
-    for (i, (k, v)) in pairs.iter().enumerate() {
-        out.push(if i == 0 { '?' } else { '&' });
-        out.push_str(k);
-        out.push('=');
-        out.push_str(&encode_component(v));
+    for id in &q.ids {
+        add("ids", id);
+    }
+    for t in &q.ai_secret_type {
+        add("ai_secret_type", t);
     }
     out
 }
@@ -184,7 +186,7 @@ pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> Htt
 fn item_path(id: &str) -> String {
     let mut p = String::from(COLLECTION);
     p.push('/');
-    p.push_str(&encode_component(id));
+    push_encoded(&mut p, id);
     p
 }
 
@@ -210,8 +212,13 @@ mod tests {
 
     #[test]
     fn components_keep_only_unreserved_bytes() {
-        assert_eq!(encode_component("aZ09-._~"), "aZ09-._~");
-        assert_eq!(encode_component("a b/é?&=+"), "a%20b%2F%C3%A9%3F%26%3D%2B");
+        let encoded = |s: &str| {
+            let mut out = String::from("x");
+            push_encoded(&mut out, s);
+            out
+        };
+        assert_eq!(encoded("aZ09-._~"), "xaZ09-._~");
+        assert_eq!(encoded("a b/é?&=+"), "xa%20b%2F%C3%A9%3F%26%3D%2B");
     }
 
     #[test]
