@@ -9,7 +9,7 @@ use super::errors::to_js;
 use super::view::{strings, Js};
 use crate::core::error::Error;
 use crate::core::json::JsonView;
-use crate::core::log::Event;
+use crate::core::log::{Event, Level};
 use crate::core::redact::Redactor;
 use crate::core::request::{self, Expect, HttpRequest, Operation};
 use crate::core::response;
@@ -33,7 +33,8 @@ pub struct WasmCall {
     req: HttpRequest,
     /// See `request()`.
     request: Object,
-    signal: JsValue,
+    /// The caller's AbortSignal, if any.
+    signal: Option<JsValue>,
     is_delete: bool,
     max_retries: u32,
     timeout_ms: u64,
@@ -45,7 +46,7 @@ pub struct WasmCall {
 }
 
 impl WasmCall {
-    pub(super) fn new(inner: Rc<Inner>, op: Operation, ro: &RequestOptions, signal: JsValue) -> WasmCall {
+    pub(super) fn new(inner: Rc<Inner>, op: Operation, ro: &RequestOptions, signal: Option<JsValue>) -> WasmCall {
         let is_delete = matches!(op, Operation::Delete(_) | Operation::DeleteByName(_));
         let req = request::build(&inner.config, op, ro);
         let init = Object::new();
@@ -66,7 +67,9 @@ impl WasmCall {
         let request = Object::new();
         set(&request, "url", &JsValue::from_str(&req.url));
         set(&request, "init", &init);
-        set(&request, "signal", &signal);
+        if let Some(s) = &signal {
+            set(&request, "signal", s);
+        }
         if let Some(f) = &inner.fetch {
             set(&request, "fetch", f);
         }
@@ -157,12 +160,14 @@ impl WasmCall {
 
     /// Starts an attempt; throws `APIUserAbortError` if the caller aborted.
     pub fn begin(&mut self) -> Result<(), JsValue> {
-        if get(&self.signal, "aborted").is_truthy() {
+        if self.signal.as_ref().is_some_and(|s| get(s, "aborted").is_truthy()) {
             return Err(self.fail(&Error::UserAbort, None));
         }
         self.attempts += 1;
         self.inner.log(&self.req, Event::Sending { attempt: self.attempts }, None);
-        self.started = js_sys::Date::now();
+        if self.inner.logs(Level::Info) {
+            self.started = js_sys::Date::now();
+        }
         Ok(())
     }
 
@@ -181,8 +186,11 @@ impl WasmCall {
         };
         if response::is_success(status) {
             let value = self.decode(status, &text).map_err(|e| self.fail(&e, None))?;
-            let elapsed_ms = (js_sys::Date::now() - self.started) as u64;
-            self.inner.log(&self.req, Event::Succeeded { status, attempt: self.attempts, elapsed_ms }, Some(status));
+            if self.inner.logs(Level::Info) {
+                let elapsed_ms = (js_sys::Date::now() - self.started) as u64;
+                let event = Event::Succeeded { status, attempt: self.attempts, elapsed_ms };
+                self.inner.log(&self.req, event, Some(status));
+            }
             return Ok(value);
         }
         let mut e = response::api_error(

@@ -7,8 +7,8 @@ use super::call::WasmCall;
 use super::errors::to_js;
 use super::view::Js;
 use crate::core::error::Error;
-use crate::core::json::JsonView;
-use crate::core::log::Event;
+use crate::core::json::{JsonView, Kind};
+use crate::core::log::{Event, Level};
 use crate::core::model::{CREATE_AI_SECRET, DELETE_AI_SECRET, PATCH_AI_SECRET};
 use crate::core::request::{HttpRequest, Operation};
 use crate::core::secret::SecretString;
@@ -25,6 +25,12 @@ pub(super) struct Inner {
 }
 
 impl Inner {
+    /// Whether events of `level` reach a logger (so that a call without one
+    /// skips the work, such as reading the clock, that only feeds it).
+    pub(super) fn logs(&self, level: Level) -> bool {
+        self.logger.is_some() && level >= self.config.log_level
+    }
+
     /// Tells the optional logger about `event`; a throwing logger is ignored.
     pub(super) fn log(&self, req: &HttpRequest, event: Event, status: Option<u16>) {
         let Some(logger) = &self.logger else { return };
@@ -102,15 +108,15 @@ fn logger(v: &Js) -> Result<Option<Object>, Error> {
     Ok(Some(v.0.clone().unchecked_into()))
 }
 
-fn signal(options: &Js) -> Result<JsValue, Error> {
+fn signal(options: &Js) -> Result<Option<JsValue>, Error> {
     let s = options.get("signal");
-    if s.0.is_undefined() || s.0.is_null() {
-        return Ok(JsValue::UNDEFINED);
+    if matches!(s.kind(), Kind::Undefined | Kind::Null) {
+        return Ok(None);
     }
     if !s.get("addEventListener").0.is_function() || s.get("aborted").0.as_bool().is_none() {
         return Err(Error::validation("signal", "must be an AbortSignal."));
     }
-    Ok(s.0)
+    Ok(Some(s.0))
 }
 
 #[wasm_bindgen]

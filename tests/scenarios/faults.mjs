@@ -222,8 +222,12 @@ export const faults = {
     await script({ status: 503, body: "busy", headers: { "Retry-After-Ms": "10" } });
     const c = client({ logger, logLevel: "debug" });
     await c.createAiSecret(p("logged"));
+    // A slow answer: the success line's elapsedMs covers the wait.
+    await script({ match: { method: "GET" }, status: 200, body: { objects: [] }, delayMs: 80 });
     await c.listAiSecrets({ ai_secret_name: "sk-query-value-secret" });
     const text = JSON.stringify(lines);
+    check(lines.some((x) => x.l === "info" && x.fields.method === "GET" && x.fields.elapsedMs >= 70 && x.fields.elapsedMs < 5000), text);
+    check(lines.every((x) => x.l !== "info" || (Number.isInteger(x.fields.elapsedMs) && x.fields.elapsedMs >= 0)), text);
     check(lines.some((x) => x.l === "warn" && /POST \/v1\/ai_secret: 503 \(attempt 1 of 3\); retrying in \d+ ms/.test(x.msg)), text);
     check(lines.some((x) => x.l === "info" && x.fields.status === 200 && x.fields.attempt === 2), text);
     check(lines.some((x) => x.l === "debug" && x.fields.path === "/v1/ai_secret"), text);
