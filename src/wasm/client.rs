@@ -33,11 +33,8 @@ impl Inner {
 
     /// Tells the optional logger about `event`; a throwing logger is ignored.
     pub(super) fn log(&self, req: &HttpRequest, event: Event, status: Option<u16>) {
-        let Some(logger) = &self.logger else { return };
         let level = event.level();
-        if level < self.config.log_level {
-            return;
-        }
+        let (true, Some(logger)) = (self.logs(level), &self.logger) else { return };
         let f = get(logger, level.method());
         if !f.is_function() {
             return;
