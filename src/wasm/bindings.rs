@@ -55,6 +55,14 @@ fn key(k: &str) -> JsValue {
     v
 }
 
+/// `kind_of`'s answer for a function.
+const FUNCTION: u8 = 8;
+
+/// `typeof v === "function"`, through the one kind probe.
+pub fn is_function(v: &JsValue) -> bool {
+    kind_of(v) == FUNCTION
+}
+
 /// `v[k]`, or `undefined` when `v` is not an object or the getter throws.
 pub fn get(v: &JsValue, k: &str) -> JsValue {
     member(v, &key(k))

@@ -2,7 +2,7 @@
 //! options and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
-use super::bindings::{get, set};
+use super::bindings::{get, is_function, set};
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::view::Js;
@@ -36,7 +36,7 @@ impl Inner {
         let level = event.level();
         let (true, Some(logger)) = (self.logs(level), &self.logger) else { return };
         let f = get(logger, level.method());
-        if !f.is_function() {
+        if !is_function(&f) {
             return;
         }
         let f: Function = f.unchecked_into();
@@ -82,9 +82,9 @@ fn read_env(env: &Js) -> Env {
 }
 
 fn optional_function(v: &Js, field: &str) -> Result<Option<Function>, Error> {
-    if v.0.is_undefined() || v.0.is_null() {
+    if matches!(v.kind(), Kind::Undefined | Kind::Null) {
         Ok(None)
-    } else if v.0.is_function() {
+    } else if is_function(&v.0) {
         Ok(Some(v.0.clone().unchecked_into()))
     } else {
         Err(Error::validation(field, "must be a function."))
@@ -92,10 +92,14 @@ fn optional_function(v: &Js, field: &str) -> Result<Option<Function>, Error> {
 }
 
 fn logger(v: &Js) -> Result<Option<Object>, Error> {
-    if v.0.is_undefined() || v.0.is_null() {
-        return Ok(None);
-    }
-    let ok = v.0.is_object() && ["debug", "info", "warn", "error"].iter().all(|m| v.get(m).0.is_function());
+    // Any object (`typeof` "object": console, a class instance) with the four
+    // methods; functions and primitives are not loggers.
+    let ok = match v.kind() {
+        Kind::Undefined | Kind::Null => return Ok(None),
+        Kind::Array | Kind::Object => true,
+        Kind::Other => !is_function(&v.0),
+        _ => false,
+    } && ["debug", "info", "warn", "error"].iter().all(|m| is_function(&v.get(m).0));
     if !ok {
         return Err(Error::validation(
             "logger",
@@ -110,7 +114,7 @@ fn signal(options: &Js) -> Result<Option<JsValue>, Error> {
     if matches!(s.kind(), Kind::Undefined | Kind::Null) {
         return Ok(None);
     }
-    if !s.get("addEventListener").0.is_function() || s.get("aborted").0.as_bool().is_none() {
+    if !is_function(&s.get("addEventListener").0) || s.get("aborted").0.as_bool().is_none() {
         return Err(Error::validation("signal", "must be an AbortSignal."));
     }
     Ok(Some(s.0))

@@ -198,7 +198,10 @@ test("validation: every bad input is a ValidationError naming the field, and not
   const badOptions = [
     [{ baseURL: "ftp://x" }, "baseURL"], [{ baseURL: "/relative" }, "baseURL"], [{ timeout: 0 }, "timeout"], [{ timeout: Infinity }, "timeout"],
     [{ timeout: "1" }, "timeout"], [{ maxRetries: -1 }, "maxRetries"], [{ maxRetries: 0.5 }, "maxRetries"], [{ apiKey: 42 }, "apiKey"],
-    [{ fetch: "no" }, "fetch"], [{ credentials: "yes" }, "credentials"], [{ apikey: "typo" }, "apikey"],
+    [{ fetch: "no" }, "fetch"], [{ fetch: {} }, "fetch"], [{ credentials: "yes" }, "credentials"], [{ apikey: "typo" }, "apikey"],
+    [{ logger: "console" }, "logger"], [{ logger: {} }, "logger"], [{ logger: { debug() {}, info() {}, warn() {} } }, "logger"],
+    // A function carrying the four methods is still not a logger object.
+    [{ logger: Object.assign(() => {}, { debug() {}, info() {}, warn() {}, error() {} }) }, "logger"],
   ];
   for (const [opts, field] of badOptions) {
     assert.throws(() => new esm.BraintrustClient({ baseURL: emu.url, ...opts }), (e) => e instanceof esm.ValidationError && e.field === field, field);
@@ -212,6 +215,14 @@ test("validation: every bad input is a ValidationError naming the field, and not
   const aborted = AbortSignal.abort();
   assert.ok((await c.createAiSecret({ name: "n" }, { signal: aborted }).catch((x) => x)) instanceof esm.APIUserAbortError);
   assert.equal(emu.apiRequests().length, before, "no request reached the emulator");
+});
+
+test("logger: console, class instances and null-prototype objects are accepted", () => {
+  class Logger { debug() {} info() {} warn() {} error() {} }
+  const bare = Object.assign(Object.create(null), { debug() {}, info() {}, warn() {}, error() {} });
+  for (const [label, logger] of [["console", console], ["class", new Logger()], ["bare", bare], ["undefined"], ["null", null]]) {
+    assert.doesNotThrow(() => new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url, logger }), label);
+  }
 });
 
 test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));
