@@ -30,6 +30,11 @@ export function kindOf(v) {
   }
 }
 
+/** `kindOf(v[k])` in one call: checking a response's fields needs only their kinds. */
+export function memberKind(v, k) {
+  return kindOf(member(v, k));
+}
+
 /** `v[k]` for objects and functions, else (or when a getter throws) undefined. */
 export function member(v, k) {
   if (v === null || (typeof v !== "object" && typeof v !== "function")) return undefined;

@@ -39,6 +39,10 @@ pub trait JsonView: Sized {
     fn kind(&self) -> Kind;
     /// The member `key` of an object (`Undefined` kind when missing).
     fn get(&self, key: &str) -> Self;
+    /// `get(key).kind()`; the wasm view answers it in one crossing.
+    fn member_kind(&self, key: &str) -> Kind {
+        self.get(key).kind()
+    }
     /// Own enumerable keys of an object, in order.
     fn keys(&self) -> Vec<String>;
     fn as_string(&self) -> Option<String>;

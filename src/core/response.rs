@@ -80,20 +80,20 @@ fn check_ai_secret_at<V: JsonView>(v: &V, at: &str) -> Result<(), String> {
         ]));
     }
     for f in AI_SECRET_REQUIRED_STRINGS {
-        match v.get(f).kind() {
+        match v.member_kind(f) {
             Kind::String => {}
             Kind::Undefined => return Err(cat(&["`", at, f, "` is missing"])),
             k => return Err(cat(&["`", at, f, "` should be a string; got ", k.describe()])),
         }
     }
     for f in AI_SECRET_NULLABLE_STRINGS {
-        match v.get(f).kind() {
+        match v.member_kind(f) {
             Kind::String | Kind::Null | Kind::Undefined => {}
             k => return Err(cat(&["`", at, f, "` should be a string or null; got ", k.describe()])),
         }
     }
     for f in AI_SECRET_NULLABLE_OBJECTS {
-        match v.get(f).kind() {
+        match v.member_kind(f) {
             Kind::Object | Kind::Null | Kind::Undefined => {}
             k => return Err(cat(&["`", at, f, "` should be an object or null; got ", k.describe()])),
         }

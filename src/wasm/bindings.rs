@@ -15,6 +15,9 @@ extern "C" {
     pub fn kind_of(v: &JsValue) -> u8;
     /// `v[k]`, or `undefined` when `v` is not an object or the getter throws.
     fn member(v: &JsValue, k: &JsValue) -> JsValue;
+    /// `kindOf(v[k])`, without handing the member to wasm.
+    #[wasm_bindgen(js_name = memberKind)]
+    fn member_kind_of(v: &JsValue, k: &JsValue) -> u8;
     /// `obj[k] = value` on an object the shell made.
     fn put(obj: &Object, k: &JsValue, value: &JsValue);
     /// Deletes `o[k]` if present.
@@ -71,6 +74,11 @@ pub fn get(v: &JsValue, k: &str) -> JsValue {
 /// `obj[k] = value` on a plain object the shell made.
 pub fn set(obj: &Object, k: &str, value: &JsValue) {
     put(obj, &key(k), value)
+}
+
+/// `kind_of(v[k])` in one crossing.
+pub fn member_kind(v: &JsValue, k: &str) -> u8 {
+    member_kind_of(v, &key(k))
 }
 
 /// Deletes `obj[k]` if present.

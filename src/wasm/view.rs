@@ -1,7 +1,7 @@
 //! `JsonView` over `JsValue`, reading members one at a time (js/probe.js)
 //! so input is never copied wholesale into wasm.
 
-use super::bindings::{get, keys_of, kind_of};
+use super::bindings::{get, keys_of, kind_of, member_kind};
 use crate::core::json::{JsonView, Kind};
 use crate::prelude::*;
 use js_sys::{Array, JSON};
@@ -9,22 +9,31 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub struct Js(pub JsValue);
 
+/// `Kind` from js/probe.js's `kindOf` number (its 8, a function, is `Other`).
+fn kind(n: u8) -> Kind {
+    match n {
+        0 => Kind::Undefined,
+        1 => Kind::Null,
+        2 => Kind::Bool,
+        3 => Kind::Number,
+        4 => Kind::String,
+        5 => Kind::Array,
+        6 => Kind::Object,
+        _ => Kind::Other,
+    }
+}
+
 impl JsonView for Js {
     fn kind(&self) -> Kind {
-        match kind_of(&self.0) {
-            0 => Kind::Undefined,
-            1 => Kind::Null,
-            2 => Kind::Bool,
-            3 => Kind::Number,
-            4 => Kind::String,
-            5 => Kind::Array,
-            6 => Kind::Object,
-            _ => Kind::Other,
-        }
+        kind(kind_of(&self.0))
     }
 
     fn get(&self, key: &str) -> Self {
         Js(get(&self.0, key))
+    }
+
+    fn member_kind(&self, key: &str) -> Kind {
+        kind(member_kind(&self.0, key))
     }
 
     fn keys(&self) -> Vec<String> {
