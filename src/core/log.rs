@@ -2,7 +2,7 @@
 //! the query, whose values may be sensitive), the status, the attempt and the
 //! delay; never headers or bodies.
 
-use super::text::{cat, uint};
+use super::text::{cat, push_uint};
 use crate::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -57,39 +57,43 @@ impl Event<'_> {
     }
 
     pub fn line(&self, method: &str, path: &str) -> String {
-        let head = cat(&[method, " ", path, ": "]);
+        let mut out = cat(&[method, " ", path, ": "]);
+        // Numbers are appended in place: a `String` per number, as `cat`
+        // would need, costs its allocation and drop code at every use.
+        let o = &mut out;
         match *self {
-            Event::Sending { attempt } => cat(&[&head, "sending (attempt ", &uint(attempt as u64), ")"]),
-            Event::Succeeded { status, attempt, elapsed_ms } => cat(&[
-                &head,
-                &uint(status as u64),
-                " in ",
-                &uint(elapsed_ms),
-                " ms (attempt ",
-                &uint(attempt as u64),
-                ")",
-            ]),
-            Event::Retrying { outcome, attempt, of, delay_ms } => cat(&[
-                &head,
-                outcome,
-                " (attempt ",
-                &uint(attempt as u64),
-                " of ",
-                &uint(of as u64),
-                "); retrying in ",
-                &uint(delay_ms),
-                " ms",
-            ]),
-            Event::Failed { class, attempts } => cat(&[
-                &head,
-                "failed with ",
-                class,
-                " after ",
-                &uint(attempts as u64),
-                " attempt",
-                if attempts == 1 { "" } else { "s" },
-            ]),
+            Event::Sending { attempt } => {
+                o.push_str("sending (attempt ");
+                push_uint(o, attempt as u64);
+                o.push(')');
+            }
+            Event::Succeeded { status, attempt, elapsed_ms } => {
+                push_uint(o, status as u64);
+                o.push_str(" in ");
+                push_uint(o, elapsed_ms);
+                o.push_str(" ms (attempt ");
+                push_uint(o, attempt as u64);
+                o.push(')');
+            }
+            Event::Retrying { outcome, attempt, of, delay_ms } => {
+                o.push_str(outcome);
+                o.push_str(" (attempt ");
+                push_uint(o, attempt as u64);
+                o.push_str(" of ");
+                push_uint(o, of as u64);
+                o.push_str("); retrying in ");
+                push_uint(o, delay_ms);
+                o.push_str(" ms");
+            }
+            Event::Failed { class, attempts } => {
+                o.push_str("failed with ");
+                o.push_str(class);
+                o.push_str(" after ");
+                push_uint(o, attempts as u64);
+                o.push_str(if attempts == 1 { " attempt" } else { " attempts" });
+            }
         }
+        out
     }
 }
 

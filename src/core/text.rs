@@ -2,7 +2,14 @@
 //! `core::fmt` (`format!`, `{}`), which costs several KB of wasm.
 
 /// Decimal representation of an unsigned integer.
-pub fn uint(mut n: u64) -> String {
+pub fn uint(n: u64) -> String {
+    let mut out = String::new();
+    push_uint(&mut out, n);
+    out
+}
+
+/// Appends `n` in decimal, without a `String` of its own.
+pub fn push_uint(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {
@@ -13,11 +20,9 @@ pub fn uint(mut n: u64) -> String {
             break;
         }
     }
-    let mut out = String::with_capacity(digits.len() - start);
     for &d in &digits[start..] {
         out.push(d as char);
     }
-    out
 }
 
 /// Appends `s` to `out` as a JSON string literal, quotes included. Copies
