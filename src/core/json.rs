@@ -1,5 +1,5 @@
 //! A read-only view of a JSON-like value. The wasm shell implements it over
-//! `JsValue` (through `Reflect`, without copying whole objects); native tests
+//! `JsValue` (through js/probe.js, without copying whole objects); native tests
 //! implement it over `serde_json::Value`. Validation and decoding are written
 //! once against this trait.
 
