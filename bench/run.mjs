@@ -166,11 +166,13 @@ try {
     const cpu = over[name].cpuUsPerCall;
     results.overhead[name] = { cpuUsPerCall: cpu, overheadUs: cpu - over["raw fetch"].cpuUsPerCall, vsRaw: cpu / over["raw fetch"].cpuUsPerCall };
   }
-  for (const name of NAMES) {
-    const ms = [];
-    for (let i = 0; i < N.cold; i++) ms.push((await runChild(["cold", name, emu.url, API_KEY])).ms);
-    results.cold[name] = { medianMs: median(ms), runs: ms };
+  // Cold starts round-robin, order alternating, so that a slow spell of the
+  // machine (process start times here vary by ±40 %) hits every contender.
+  const cold = Object.fromEntries(NAMES.map((n) => [n, []]));
+  for (let i = 0; i < N.cold; i++) {
+    for (const name of i % 2 ? [...NAMES].reverse() : NAMES) cold[name].push((await runChild(["cold", name, emu.url, API_KEY])).ms);
   }
+  for (const name of NAMES) results.cold[name] = { medianMs: median(cold[name]), runs: cold[name] };
   for (const name of NAMES) results.memory[name] = await runChild(["memory", name, emu.url, API_KEY, ...N.mem.map(String)], ["--expose-gc"]);
 } finally {
   emu.stop();
