@@ -48,17 +48,22 @@ async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody 
   }
 }
 
-/** The body as text, or undefined past `max` bytes (it is then not buffered). */
-async function readBody(res, max) {
+/** The body as text, or undefined past `max` bytes (it is then not
+ * buffered); a promise of it when the body must still be read. */
+function readBody(res, max) {
   const declared = res.headers.get("content-length");
   if (declared !== null && Number(declared) > max) return undefined;
   if (declared !== null || !res.body) {
     // Framed by Content-Length. UTF-8 bytes ≥ UTF-16 units, so a decoded
     // (decompressed) body longer than the cap in units is over it in bytes.
-    const text = await res.text();
-    return text.length > max ? undefined : text;
+    return res.text().then((text) => (text.length > max ? undefined : text));
   }
-  const reader = res.body.getReader();
+  return readStream(res.body, max);
+}
+
+/** An unframed body, chunk by chunk, stopping past `max` bytes. */
+async function readStream(body, max) {
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   let size = 0;
   let text = "";
