@@ -14,7 +14,22 @@ const bin = join(root, "node_modules", ".bin");
 const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
 
-run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", "--features", "no-std"]);
+// `--nightly-size`: the optional size profile. It rebuilds core and alloc
+// with panics that trap on the spot (as the stable build's own panic handler
+// does) and without panic locations or their file names. It needs a nightly
+// toolchain with rust-src; the default build stays on stable.
+const nightlySize = process.argv.includes("--nightly-size");
+const cargoArgs = ["--features", "no-std"];
+if (nightlySize) {
+  const sysroot = execFileSync(process.env.RUSTC ?? "rustc", ["--print", "sysroot"], { cwd: root, env, encoding: "utf8" }).trim();
+  if (!existsSync(join(sysroot, "lib/rustlib/src/rust/library/core"))) {
+    throw new Error(`--nightly-size needs a nightly toolchain with rust-src (none under ${sysroot}): rustup component add rust-src --toolchain nightly, then RUSTUP_TOOLCHAIN=nightly npm run build -- --nightly-size`);
+  }
+  // Its own target dir, so switching profiles does not rebuild the stable one.
+  cargoArgs.push("--target-dir", "target/nightly-size", "-Zbuild-std=core,alloc", "-Zbuild-std-features=optimize_for_size");
+  env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none";
+}
+run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", ...cargoArgs]);
 
 // Short import/export names in the wasm, and the glue rewritten to match.
 minifyNames({ wasmOpt: join(bin, "wasm-opt"), wasmFile: join(pkg, "braintrust_ai_secrets_bg.wasm"), glueFile: join(pkg, "braintrust_ai_secrets.js") });
