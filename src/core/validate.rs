@@ -83,8 +83,11 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
 ];
 pub const REQUEST_OPTION_KEYS: &[&str] = &["signal", "timeout", "maxRetries", "headers", "maxResponseBytes"];
 
-fn got(kind: Kind) -> String {
-    cat(&["got ", kind.describe(), "."])
+/// "<want>got <kind>." for `field`: one out-of-line builder for the many
+/// wrong-type errors (each inline `cat` cost its call site ~60 bytes).
+#[inline(never)]
+fn wrong(field: &str, want: &str, kind: Kind) -> Error {
+    Error::validation(field, &cat(&[want, "got ", kind.describe(), "."]))
 }
 
 /// Rejects keys that are not in `allowed`, so that a typo such as `secert`
@@ -115,7 +118,7 @@ fn expected_one_of(what: &str, allowed: &[&str]) -> String {
 fn expect_object<V: JsonView>(value: &V, field: &str) -> Result<(), Error> {
     match value.kind() {
         Kind::Object => Ok(()),
-        k => Err(Error::validation(field, &cat(&["must be an object; ", &got(k)]))),
+        k => Err(wrong(field, "must be an object; ", k)),
     }
 }
 
@@ -156,7 +159,7 @@ pub fn body<V: JsonView>(params: &V, spec: &[FieldSpec], what: &str) -> Result<B
                     Rule::NullableString => "must be a string or null; ",
                     Rule::NullableObject => "must be a plain object or null; ",
                 };
-                return Err(Error::validation(f.name, &cat(&[want, &got(k)])));
+                return Err(wrong(f.name, want, k));
             }
         };
         out.fields.push((f.name, val));
@@ -200,7 +203,7 @@ fn optional_string<V: JsonView>(v: &V, field: &str) -> Result<Option<String>, Er
     match v.kind() {
         Kind::Undefined | Kind::Null => Ok(None),
         Kind::String => Ok(v.as_string()),
-        k => Err(Error::validation(field, &cat(&["must be a string; ", &got(k)]))),
+        k => Err(wrong(field, "must be a string; ", k)),
     }
 }
 
@@ -230,9 +233,7 @@ fn timeout<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
             Err(Error::validation("timeout", "must be at most 2147483647 ms (about 24.8 days)."))
         }
         (Kind::Number, _) => Err(Error::validation("timeout", "must be a positive finite number of milliseconds.")),
-        (k, _) => {
-            Err(Error::validation("timeout", &cat(&["must be a positive finite number of milliseconds; ", &got(k)])))
-        }
+        (k, _) => Err(wrong("timeout", "must be a positive finite number of milliseconds; ", k)),
     }
 }
 
@@ -241,7 +242,7 @@ fn max_retries<V: JsonView>(v: &V) -> Result<Option<u32>, Error> {
         (Kind::Undefined, _) => Ok(None),
         (Kind::Number, Some(n)) if whole_in(n, 0.0, 1000.0) => Ok(Some(n as u32)),
         (Kind::Number, _) => Err(Error::validation("maxRetries", "must be a non-negative integer (at most 1000).")),
-        (k, _) => Err(Error::validation("maxRetries", &cat(&["must be a non-negative integer; ", &got(k)]))),
+        (k, _) => Err(wrong("maxRetries", "must be a non-negative integer; ", k)),
     }
 }
 
@@ -249,9 +250,7 @@ fn max_response_bytes<V: JsonView>(v: &V) -> Result<Option<u64>, Error> {
     match (v.kind(), v.as_f64()) {
         (Kind::Undefined, _) => Ok(None),
         (Kind::Number, Some(n)) if whole_in(n, 1.0, MAX_SAFE_INTEGER) => Ok(Some(n as u64)),
-        (k, _) => {
-            Err(Error::validation("maxResponseBytes", &cat(&["must be a positive integer number of bytes; ", &got(k)])))
-        }
+        (k, _) => Err(wrong("maxResponseBytes", "must be a positive integer number of bytes; ", k)),
     }
 }
 
@@ -262,7 +261,7 @@ fn log_level<V: JsonView>(v: &V) -> Result<Level, Error> {
             Some(l) => Ok(l),
             None => Err(Error::validation("logLevel", "must be \"debug\", \"info\", \"warn\", \"error\" or \"off\".")),
         },
-        k => Err(Error::validation("logLevel", &cat(&["must be a string; ", &got(k)]))),
+        k => Err(wrong("logLevel", "must be a string; ", k)),
     }
 }
 
@@ -302,7 +301,7 @@ fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)
     match v.kind() {
         Kind::Undefined | Kind::Null => return Ok(Vec::new()),
         Kind::Object => {}
-        k => return Err(Error::validation(field, &cat(&["must be an object of header names to strings; ", &got(k)]))),
+        k => return Err(wrong(field, "must be an object of header names to strings; ", k)),
     }
     let mut out = Vec::new();
     for name in v.keys() {
@@ -327,7 +326,7 @@ fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)
                 }
                 out.push((name, s));
             }
-            k => return Err(Error::validation(field, &cat(&["header `", &name, "` must be a string; ", &got(k)]))),
+            k => return Err(wrong(field, &cat(&["header `", &name, "` must be a string; "]), k)),
         }
     }
     Ok(out)
@@ -339,7 +338,7 @@ fn api_key<V: JsonView>(v: &V, env: &Env) -> Result<Option<SecretString>, Error>
         Kind::Undefined => return Ok(env.api_key.clone().filter(|k| !k.is_empty())),
         Kind::Null => return Ok(None),
         Kind::String => SecretString::new(v.as_string().unwrap_or_default()),
-        k => return Err(Error::validation("apiKey", &cat(&["must be a string; ", &got(k)]))),
+        k => return Err(wrong("apiKey", "must be a string; ", k)),
     };
     if key.is_empty() {
         return Err(Error::validation("apiKey", "must not be empty; omit it or pass null for keyless (proxy) mode."));
@@ -359,14 +358,12 @@ pub fn client_options<V: JsonView>(opts: &V, env: &Env) -> Result<ClientConfig, 
         expect_object(opts, "options")?;
         check_keys(opts, CLIENT_OPTION_KEYS, "client options")?;
     }
-    let base = match optional_string(&opts.get("baseURL"), "baseURL")? {
-        Some(url) => base_url(&url, "baseURL")?,
-        None => match (&env.base_url, &env.api_url) {
-            (Some(u), _) if !u.is_empty() => base_url(u, "BRAINTRUST_BASE_URL")?,
-            (_, Some(u)) if !u.is_empty() => base_url(u, "BRAINTRUST_API_URL")?,
-            _ => DEFAULT_BASE_URL.to_string(),
-        },
-    };
+    // Values that own nothing first: an early return after a `String` or a
+    // `Vec` must drop it, and each such drop path costs code.
+    let timeout_ms = timeout(&opts.get("timeout"))?.unwrap_or(DEFAULT_TIMEOUT_MS);
+    let max_retries = max_retries(&opts.get("maxRetries"))?.unwrap_or(DEFAULT_MAX_RETRIES);
+    let max_response_bytes = max_response_bytes(&opts.get("maxResponseBytes"))?.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES);
+    let log_level = log_level(&opts.get("logLevel"))?;
     let credentials = match optional_string(&opts.get("credentials"), "credentials")?.as_deref() {
         None => None,
         Some("omit") => Some(Credentials::Omit),
@@ -378,16 +375,24 @@ pub fn client_options<V: JsonView>(opts: &V, env: &Env) -> Result<ClientConfig, 
     if org_name.as_deref() == Some("") {
         return Err(Error::validation("orgName", "must not be empty; omit it to use the key's organization."));
     }
+    let base_url = match optional_string(&opts.get("baseURL"), "baseURL")? {
+        Some(url) => base_url(&url, "baseURL")?,
+        None => match (&env.base_url, &env.api_url) {
+            (Some(u), _) if !u.is_empty() => base_url(u, "BRAINTRUST_BASE_URL")?,
+            (_, Some(u)) if !u.is_empty() => base_url(u, "BRAINTRUST_API_URL")?,
+            _ => DEFAULT_BASE_URL.to_string(),
+        },
+    };
     Ok(ClientConfig {
         api_key: api_key(&opts.get("apiKey"), env)?,
-        base_url: base,
-        org_name,
-        timeout_ms: timeout(&opts.get("timeout"))?.unwrap_or(DEFAULT_TIMEOUT_MS),
-        max_retries: max_retries(&opts.get("maxRetries"))?.unwrap_or(DEFAULT_MAX_RETRIES),
         default_headers: headers(&opts.get("defaultHeaders"), "defaultHeaders")?,
+        base_url,
+        org_name,
+        timeout_ms,
+        max_retries,
         credentials,
-        max_response_bytes: max_response_bytes(&opts.get("maxResponseBytes"))?.unwrap_or(DEFAULT_MAX_RESPONSE_BYTES),
-        log_level: log_level(&opts.get("logLevel"))?,
+        max_response_bytes,
+        log_level,
     })
 }
 
@@ -401,8 +406,9 @@ pub fn request_options<V: JsonView>(opts: &V) -> Result<RequestOptions, Error> {
     Ok(RequestOptions {
         timeout_ms: timeout(&opts.get("timeout"))?,
         max_retries: max_retries(&opts.get("maxRetries"))?,
-        headers: headers(&opts.get("headers"), "headers")?,
         max_response_bytes: max_response_bytes(&opts.get("maxResponseBytes"))?,
+        // Last: see `client_options`.
+        headers: headers(&opts.get("headers"), "headers")?,
     })
 }
 
@@ -421,7 +427,7 @@ pub fn id<V: JsonView>(v: &V, field: &str) -> Result<String, Error> {
     match v.as_string() {
         Some(s) if is_uuid(&s) => Ok(s),
         Some(_) => Err(Error::validation(field, "must be a UUID such as 3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f.")),
-        None => Err(Error::validation(field, &cat(&["must be a UUID string; ", &got(v.kind())]))),
+        None => Err(wrong(field, "must be a UUID string; ", v.kind())),
     }
 }
 
@@ -436,9 +442,7 @@ fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<St
         } else {
             match x.as_string() {
                 Some(s) => Ok(s),
-                None => {
-                    Err(Error::validation(field, &cat(&["must be a string or an array of strings; ", &got(x.kind())])))
-                }
+                None => Err(wrong(field, "must be a string or an array of strings; ", x.kind())),
             }
         }
     };
@@ -466,10 +470,15 @@ pub fn list_query<V: JsonView>(q: &V) -> Result<ListQuery, Error> {
     expect_object(q, "query")?;
     check_keys(q, LIST_QUERY_KEYS, "list query")?;
     let limit = q.get("limit");
-    let limit = match (limit.kind(), limit.as_f64()) {
-        (Kind::Undefined | Kind::Null, _) => None,
-        (Kind::Number, Some(n)) if whole_in(n, 0.0, MAX_SAFE_INTEGER) => Some(n as u64),
-        (k, _) => return Err(Error::validation("limit", &cat(&["must be a non-negative integer; ", &got(k)]))),
+    // Filled in place: an early return then drops one `ListQuery`, instead of
+    // each field so far on a path of its own.
+    let mut out = ListQuery {
+        limit: match (limit.kind(), limit.as_f64()) {
+            (Kind::Undefined | Kind::Null, _) => None,
+            (Kind::Number, Some(n)) if whole_in(n, 0.0, MAX_SAFE_INTEGER) => Some(n as u64),
+            (k, _) => return Err(wrong("limit", "must be a non-negative integer; ", k)),
+        },
+        ..ListQuery::default()
     };
     let cursor = |name: &str| -> Result<Option<String>, Error> {
         let v = q.get(name);
@@ -478,23 +487,19 @@ pub fn list_query<V: JsonView>(q: &V) -> Result<ListQuery, Error> {
             _ => id(&v, name).map(Some),
         }
     };
-    let starting_after = cursor("starting_after")?;
-    let ending_before = cursor("ending_before")?;
-    if starting_after.is_some() && ending_before.is_some() {
+    out.starting_after = cursor("starting_after")?;
+    out.ending_before = cursor("ending_before")?;
+    if out.starting_after.is_some() && out.ending_before.is_some() {
         return Err(Error::validation(
             "ending_before",
             "cannot be combined with starting_after; pass only one cursor.",
         ));
     }
-    Ok(ListQuery {
-        limit,
-        starting_after,
-        ending_before,
-        ids: string_or_array(&q.get("ids"), "ids", true)?,
-        ai_secret_name: optional_string(&q.get("ai_secret_name"), "ai_secret_name")?,
-        ai_secret_type: string_or_array(&q.get("ai_secret_type"), "ai_secret_type", false)?,
-        org_name: optional_string(&q.get("org_name"), "org_name")?,
-    })
+    out.ids = string_or_array(&q.get("ids"), "ids", true)?;
+    out.ai_secret_name = optional_string(&q.get("ai_secret_name"), "ai_secret_name")?;
+    out.ai_secret_type = string_or_array(&q.get("ai_secret_type"), "ai_secret_type", false)?;
+    out.org_name = optional_string(&q.get("org_name"), "org_name")?;
+    Ok(out)
 }
 
 #[cfg(test)]
