@@ -49,6 +49,10 @@ export function member(v, k) {
 export function put(o, k, v) {
   o[k] = v;
 }
+// The same, under one name per Rust signature (a wasm module may not import
+// one name twice with different types): the glue converts a text or a number in
+// place, so wasm makes no handle for it.
+export { put as putText, put as putNumber };
 
 /** Removes `o[k]` if present (`delete` on an absent key would still turn the
  * object into a slow dictionary-mode one). */

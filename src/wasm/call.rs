@@ -3,7 +3,7 @@
 //! the decoded result, a delay before the next attempt, or the final error.
 //! The transport only does I/O; every decision is made here and in the core.
 
-use super::bindings::{delete, get, header_list, header_of, json_parse, set};
+use super::bindings::{delete, get, header_list, header_of, json_parse, set, set_f64, set_str};
 use super::client::Inner;
 use super::errors::to_js;
 use super::view::{strings, Js};
@@ -50,22 +50,22 @@ impl WasmCall {
         let is_delete = matches!(op, Operation::Delete(_) | Operation::DeleteByName(_));
         let req = request::build(&inner.config, op, ro);
         let init = Object::new();
-        set(&init, "method", &JsValue::from_str(req.method.as_str()));
+        set_str(&init, "method", req.method.as_str());
         let headers = Object::new();
         for (k, v) in &req.headers {
-            set(&headers, k, &JsValue::from_str(v.expose()));
+            set_str(&headers, k, v.expose());
         }
         set(&init, "headers", &headers);
         if let Some(body) = &req.body {
-            set(&init, "body", &JsValue::from_str(body.expose()));
+            set_str(&init, "body", body.expose());
         }
         if let Some(c) = inner.config.credentials {
-            set(&init, "credentials", &JsValue::from_str(c.as_str()));
+            set_str(&init, "credentials", c.as_str());
         }
         let timeout_ms = ro.timeout_ms.unwrap_or(inner.config.timeout_ms);
         let max_body = ro.max_response_bytes.unwrap_or(inner.config.max_response_bytes);
         let request = Object::new();
-        set(&request, "url", &JsValue::from_str(&req.url));
+        set_str(&request, "url", &req.url);
         set(&request, "init", &init);
         if let Some(s) = &signal {
             set(&request, "signal", s);
@@ -73,8 +73,8 @@ impl WasmCall {
         if let Some(f) = &inner.fetch {
             set(&request, "fetch", f);
         }
-        set(&request, "timeoutMs", &JsValue::from(timeout_ms as f64));
-        set(&request, "maxBody", &JsValue::from(max_body as f64));
+        set_f64(&request, "timeoutMs", timeout_ms as f64);
+        set_f64(&request, "maxBody", max_body as f64);
         WasmCall {
             max_retries: ro.max_retries.unwrap_or(inner.config.max_retries),
             timeout_ms,

@@ -2,7 +2,7 @@
 //! options and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
-use super::bindings::{get, is_function, set};
+use super::bindings::{get, is_function, set_f64, set_str};
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::view::Js;
@@ -41,23 +41,23 @@ impl Inner {
         }
         let f: Function = f.unchecked_into();
         let fields = Object::new();
-        let put = |k: &str, v: JsValue| set(&fields, k, &v);
-        put("method", JsValue::from_str(req.method.as_str()));
-        put("path", JsValue::from_str(&req.path));
+        let put = |k: &str, n: f64| set_f64(&fields, k, n);
+        set_str(&fields, "method", req.method.as_str());
+        set_str(&fields, "path", &req.path);
         if let Some(s) = status {
-            put("status", JsValue::from(s));
+            put("status", s as f64);
         }
         match event {
             Event::Sending { attempt } | Event::Succeeded { attempt, .. } | Event::Retrying { attempt, .. } => {
-                put("attempt", JsValue::from(attempt))
+                put("attempt", attempt as f64)
             }
-            Event::Failed { attempts, .. } => put("attempts", JsValue::from(attempts)),
+            Event::Failed { attempts, .. } => put("attempts", attempts as f64),
         }
         if let Event::Retrying { delay_ms, .. } = event {
-            put("delayMs", JsValue::from(delay_ms as f64));
+            put("delayMs", delay_ms as f64);
         }
         if let Event::Succeeded { elapsed_ms, .. } = event {
-            put("elapsedMs", JsValue::from(elapsed_ms as f64));
+            put("elapsedMs", elapsed_ms as f64);
         }
         let line = event.line(req.method.as_str(), &req.path);
         let _ = f.call2(logger, &JsValue::from_str(&line), &fields);

@@ -2,7 +2,7 @@
 //! are defined once in JS (`js/errors.js`); the package entry registers a
 //! factory here at load, so every build target shares one definition.
 
-use super::bindings::{json_parse, set};
+use super::bindings::{json_parse, set, set_f64, set_str};
 use super::Local;
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
@@ -36,19 +36,19 @@ fn body_value(body: &str) -> JsValue {
 /// `Error.cause` (already checked to hold no secret).
 pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
     let props = Object::new();
-    set(&props, "attempts", &JsValue::from(attempts));
+    set_f64(&props, "attempts", attempts as f64);
     match e {
-        Error::Validation { field, .. } => set(&props, "field", &str_value(field)),
+        Error::Validation { field, .. } => set_str(&props, "field", field),
         Error::Api(a) => {
-            set(&props, "status", &JsValue::from(a.status));
+            set_f64(&props, "status", a.status as f64);
             let headers = Object::new();
             for (k, v) in &a.headers {
-                set(&headers, k, &str_value(v));
+                set_str(&headers, k, v);
             }
             set(&props, "headers", &headers);
             set(&props, "body", &body_value(&a.body));
             if let Some(id) = &a.request_id {
-                set(&props, "requestId", &str_value(id));
+                set_str(&props, "requestId", id);
             }
             set(&props, "mayHaveSucceeded", &JsValue::from(a.may_have_succeeded));
         }
@@ -57,8 +57,8 @@ pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
         }
         Error::UserAbort => {}
         Error::ResponseValidation { status, body, .. } => {
-            set(&props, "status", &JsValue::from(*status));
-            set(&props, "body", &str_value(body));
+            set_f64(&props, "status", *status as f64);
+            set_str(&props, "body", body);
         }
     }
     if let Some(c) = cause {
