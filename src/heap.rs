@@ -50,13 +50,16 @@ impl<G: Grow> Heap<G> {
     /// Every block on a free list must be one this heap handed out and that
     /// the caller gave back with `free`.
     pub unsafe fn alloc(&mut self, size: usize, align: usize) -> usize {
+        // `get_mut`, not `[c]` (`c` is always in range): no bounds check, so
+        // no panic path and its location data in the wasm.
         let Some(c) = class(size, align) else { return 0 };
-        let head = self.free[c];
+        let Some(list) = self.free.get_mut(c) else { return 0 };
+        let head = *list;
         // Blocks are MIN_BLOCK-aligned; a rarer, stricter alignment takes a
         // fresh block rather than searching the list.
         if head != 0 && head % align == 0 {
             // SAFETY: `head` is a free block of this class (see `free`).
-            self.free[c] = unsafe { *(head as *const usize) };
+            *list = unsafe { *(head as *const usize) };
             return head;
         }
         self.carve(1 << c, align.max(MIN_BLOCK))
@@ -96,10 +99,10 @@ impl<G: Grow> Heap<G> {
     /// `ptr` came from `alloc` with the same `size` and `align` and is not
     /// used again until `alloc` returns it.
     pub unsafe fn free(&mut self, ptr: usize, size: usize, align: usize) {
-        let Some(c) = class(size, align) else { return };
+        let Some(list) = class(size, align).and_then(|c| self.free.get_mut(c)) else { return };
         // SAFETY: the block is at least MIN_BLOCK bytes, aligned, and ours.
-        unsafe { *(ptr as *mut usize) = self.free[c] };
-        self.free[c] = ptr;
+        unsafe { *(ptr as *mut usize) = *list };
+        *list = ptr;
     }
 }
 

@@ -10,17 +10,19 @@ pub fn uint(n: u64) -> String {
 
 /// Appends `n` in decimal, without a `String` of its own.
 pub fn push_uint(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
+    // Iterators, not indices: no bounds check, so no panic path (whose
+    // location data would stay in the wasm).
+    let mut digits = [0u8; 20]; // u64::MAX has 20
+    let mut used = 0;
+    for d in digits.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
         n /= 10;
+        used += 1;
         if n == 0 {
             break;
         }
     }
-    for &d in &digits[start..] {
+    for &d in digits.iter().skip(digits.len() - used) {
         out.push(d as char);
     }
 }

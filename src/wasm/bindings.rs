@@ -4,7 +4,7 @@
 
 use super::Local;
 use crate::prelude::*;
-use core::cell::RefCell;
+use core::cell::Cell;
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
@@ -49,19 +49,24 @@ extern "C" {
 
 /// JS strings for member names, each made once: decoding the name from wasm
 /// memory on every access (a `TextDecoder` call) was a fifth of the shell's
-/// time per call. Bounded, since header names come from callers.
-static KEYS: Local<RefCell<Vec<(String, JsValue)>>> = Local(RefCell::new(Vec::new()));
+/// time per call. Bounded, since header names come from callers. A `Cell`,
+/// taken and put back, not a `RefCell`: no borrow can fail, so no panic path.
+static KEYS: Local<Cell<Vec<(String, JsValue)>>> = Local(Cell::new(Vec::new()));
 const MAX_KEYS: usize = 64;
 
 fn key(k: &str) -> JsValue {
-    let mut keys = KEYS.0.borrow_mut();
-    if let Some((_, v)) = keys.iter().find(|(s, _)| s == k) {
-        return v.clone();
-    }
-    let v = JsValue::from_str(k);
-    if keys.len() < MAX_KEYS {
-        keys.push((k.into(), v.clone()));
-    }
+    let mut keys = KEYS.0.take();
+    let v = match keys.iter().find(|(s, _)| s == k) {
+        Some((_, v)) => v.clone(),
+        None => {
+            let v = JsValue::from_str(k);
+            if keys.len() < MAX_KEYS {
+                keys.push((k.into(), v.clone()));
+            }
+            v
+        }
+    };
+    KEYS.0.set(keys);
     v
 }
 

@@ -6,16 +6,17 @@ use super::bindings::{json_parse, set, set_f64, set_str};
 use super::Local;
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
-use core::cell::RefCell;
+use core::cell::Cell;
 use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 
-static FACTORY: Local<RefCell<Option<Function>>> = Local(RefCell::new(None));
+/// A `Cell` (taken and put back), not a `RefCell`: no borrow can fail.
+static FACTORY: Local<Cell<Option<Function>>> = Local(Cell::new(None));
 
 /// Called once by the package entry with `(className, message, props) => Error`.
 #[wasm_bindgen(js_name = registerErrorFactory)]
 pub fn register_error_factory(factory: Function) {
-    *FACTORY.0.borrow_mut() = Some(factory);
+    FACTORY.0.set(Some(factory));
 }
 
 fn str_value(s: &str) -> JsValue {
@@ -65,10 +66,13 @@ pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
         set(&props, "cause", &c);
     }
     let message = e.message();
-    match &*FACTORY.0.borrow() {
-        Some(factory) => factory
+    let factory = FACTORY.0.take();
+    let error = match &factory {
+        Some(f) => f
             .call3(&JsValue::UNDEFINED, &str_value(e.class_name()), &str_value(&message), &props)
             .unwrap_or_else(|err| err),
         None => js_sys::Error::new(&message).into(),
-    }
+    };
+    FACTORY.0.set(factory);
+    error
 }
