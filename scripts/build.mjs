@@ -32,7 +32,14 @@ if (nightlySize) {
 run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", ...cargoArgs]);
 
 // Short import/export names in the wasm, and the glue rewritten to match.
-minifyNames({ wasmOpt: join(bin, "wasm-opt"), wasmFile: join(pkg, "braintrust_ai_secrets_bg.wasm"), glueFile: join(pkg, "braintrust_ai_secrets.js") });
+// The same wasm-opt run then re-coalesces and re-orders each function's
+// locals: done last, it saves 0.05 KB gzip (in Cargo.toml's -Oz list, 0.01).
+minifyNames({
+  wasmOpt: join(bin, "wasm-opt"),
+  wasmFile: join(pkg, "braintrust_ai_secrets_bg.wasm"),
+  glueFile: join(pkg, "braintrust_ai_secrets.js"),
+  passes: ["--coalesce-locals-learning", "--reorder-locals"],
+});
 
 // The glue and its snippets ship minified (users who load pkg/ unbundled
 // download them as they are): gzip 5.2 -> 3.1 KB. wasm-bindgen's import

@@ -26,8 +26,9 @@ function replaceExactly(text, pattern, replacement, count, what) {
   return out;
 }
 
-export function minifyNames({ wasmOpt, wasmFile, glueFile }) {
-  const map = JSON.parse(execFileSync(wasmOpt, [wasmFile, "--minify-imports-and-exports-and-modules", ...FEATURES, "-o", wasmFile], { encoding: "utf8" }));
+/** `passes`: wasm-opt passes to run in the same pass over the file, after the renaming. */
+export function minifyNames({ wasmOpt, wasmFile, glueFile, passes = [] }) {
+  const map = JSON.parse(execFileSync(wasmOpt, [wasmFile, "--minify-imports-and-exports-and-modules", ...passes, ...FEATURES, "-o", wasmFile], { encoding: "utf8" }));
   const modules = new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmFile))).map((i) => i.module));
   if (modules.size !== 1) fail(`expected one import module, found ${modules.size}`);
   const [moduleName] = modules;
