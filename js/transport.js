@@ -3,18 +3,21 @@
 // the request), the body read under a size cap, and the backoff sleep. Every
 // decision — retry or not, how long to wait, which error, what the result is —
 // is the wasm core's: `call` (a WasmCall) is asked after each attempt.
+// How an attempt ended (src/wasm/call.rs has the same numbers).
+const CONNECTION = 0;
 const TIMEOUT = 1;
 const ABORTED = 2;
 const TOO_LARGE = 3;
-const CONNECTION = 0;
+const RESPONSE = 4;
 
 export async function perform(call) {
   try {
-    const request = call.request; // { url, init, signal, fetch, timeoutMs, maxBody }
     for (;;) {
-      call.begin(); // throws APIUserAbortError once the caller has aborted
+      // { url, init, signal, fetch, timeoutMs, maxBody }, the same each
+      // attempt; throws APIUserAbortError once the caller has aborted.
+      const request = call.begin();
       const r = await attempt(request);
-      const next = r.kind === undefined ? call.response(r.status, r.headers, r.text) : call.failure(r.kind, r.cause, r.status ?? 0);
+      const next = call.settle(r.kind, r.status, r.headers, r.body);
       if (typeof next !== "number") return next;
       await sleep(next, request.signal);
     }
@@ -32,16 +35,16 @@ async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody 
   let status;
   try {
     const res = await (ownFetch ?? fetch)(url, init);
-    if (typeof res?.status !== "number" || !res.headers) return { status: res?.status, headers: undefined, text: undefined };
+    if (typeof res?.status !== "number" || !res.headers) return { kind: RESPONSE, status: res?.status };
     status = res.status;
     const text = await readBody(res, maxBody);
     if (text === undefined) {
       controller.abort(); // stop the download instead of letting it run on unread
       return { kind: TOO_LARGE, status };
     }
-    return { status, headers: res.headers, text };
+    return { kind: RESPONSE, status, headers: res.headers, body: text };
   } catch (cause) {
-    return { kind: signal?.aborted ? ABORTED : controller.signal.aborted ? TIMEOUT : CONNECTION, cause };
+    return { kind: signal?.aborted ? ABORTED : controller.signal.aborted ? TIMEOUT : CONNECTION, body: cause };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", abort);

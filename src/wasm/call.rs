@@ -20,18 +20,20 @@ use alloc::rc::Rc;
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-/// How an attempt failed, as the transport reports it (0 is a connection
-/// error: fetch or the body read rejected for another reason).
+/// How an attempt ended, as the transport reports it (js/transport.js has
+/// the same numbers): a response, or a failure — 0 is a connection error
+/// (fetch or the body read rejected for another reason).
 const TIMEOUT: u8 = 1;
 const ABORTED: u8 = 2;
 const TOO_LARGE: u8 = 3;
+const RESPONSE: u8 = 4;
 
 #[wasm_bindgen]
 pub struct WasmCall {
     inner: Rc<Inner>,
     /// Holds the key and the secret; zeroed when the call is freed.
     req: HttpRequest,
-    /// See `request()`.
+    /// See `begin()`.
     request: Object,
     /// The caller's AbortSignal, if any.
     signal: Option<JsValue>,
@@ -149,17 +151,13 @@ impl WasmCall {
 
 #[wasm_bindgen]
 impl WasmCall {
-    /// What the transport needs to send it, read once per call:
-    /// `{ url, init, signal, fetch, timeoutMs, maxBody }` — `init` is the
-    /// RequestInit (the transport adds its per-attempt `signal`), `signal`
-    /// the caller's AbortSignal, `fetch` the client's own fetch if any.
-    #[wasm_bindgen(getter)]
-    pub fn request(&self) -> Object {
-        self.request.clone()
-    }
-
-    /// Starts an attempt; throws `APIUserAbortError` if the caller aborted.
-    pub fn begin(&mut self) -> Result<(), JsValue> {
+    /// Starts an attempt and returns what the transport needs to send it,
+    /// the same object each time: `{ url, init, signal, fetch, timeoutMs,
+    /// maxBody }` — `init` is the RequestInit (the transport adds its
+    /// per-attempt `signal`), `signal` the caller's AbortSignal, `fetch` the
+    /// client's own fetch if any. Throws `APIUserAbortError` if the caller
+    /// aborted. (No getter of its own: each export costs a shim.)
+    pub fn begin(&mut self) -> Result<Object, JsValue> {
         if self.signal.as_ref().is_some_and(|s| get(s, "aborted").is_truthy()) {
             return Err(self.fail(&Error::UserAbort, None));
         }
@@ -168,12 +166,27 @@ impl WasmCall {
         if self.inner.logs(Level::Info) {
             self.started = js_sys::Date::now();
         }
-        Ok(())
+        Ok(self.request.clone())
     }
 
+    /// An attempt ended: `kind` is `RESPONSE` (with its `status`, `headers`
+    /// and text as `body`) or how it failed (with the rejection as `body`,
+    /// and the status for a body over the cap). Returns the decoded result
+    /// or a retry delay (a number), or throws the error. One export for
+    /// both, as each export costs a shim.
+    pub fn settle(&mut self, kind: u8, status: JsValue, headers: JsValue, body: JsValue) -> Result<JsValue, JsValue> {
+        if kind == RESPONSE {
+            self.response(status, headers, body)
+        } else {
+            self.failure(kind, body, status.as_f64().unwrap_or(0.0) as u16)
+        }
+    }
+}
+
+impl WasmCall {
     /// A response arrived: the decoded result, a retry delay (a number), or
-    /// throws the error.
-    pub fn response(&mut self, status: JsValue, headers: JsValue, text: JsValue) -> Result<JsValue, JsValue> {
+    /// the error.
+    fn response(&mut self, status: JsValue, headers: JsValue, text: JsValue) -> Result<JsValue, JsValue> {
         let status = match status.as_f64() {
             Some(s) if (100.0..1000.0).contains(&s) => s as u16,
             _ => {
@@ -209,8 +222,8 @@ impl WasmCall {
 
     /// An attempt failed without a usable response (`kind`: 0 connection,
     /// 1 timeout, 2 aborted by the caller, 3 body over the cap): a retry
-    /// delay, or throws the error.
-    pub fn failure(&mut self, kind: u8, cause: JsValue, status: u16) -> Result<JsValue, JsValue> {
+    /// delay, or the error.
+    fn failure(&mut self, kind: u8, cause: JsValue, status: u16) -> Result<JsValue, JsValue> {
         let (e, cause, outcome) = match kind {
             ABORTED => return Err(self.fail(&Error::UserAbort, None)),
             TOO_LARGE => return Err(self.fail(&response::too_large(status, self.max_body), None)),
