@@ -158,7 +158,7 @@ impl WasmCall {
     /// client's own fetch if any. Throws `APIUserAbortError` if the caller
     /// aborted. (No getter of its own: each export costs a shim.)
     pub fn begin(&mut self) -> Result<Object, JsValue> {
-        if self.signal.as_ref().is_some_and(|s| get(s, "aborted").is_truthy()) {
+        if self.signal.as_ref().is_some_and(|s| get(s, "aborted").as_bool() == Some(true)) {
             return Err(self.fail(&Error::UserAbort, None));
         }
         self.attempts += 1;
