@@ -1,5 +1,5 @@
 // The error classes of the package, defined once. The wasm core creates
-// them through `makeError`, registered at load by each entry point.
+// them through surface.js's `makeError`, which it hands to each client it makes.
 
 export class BraintrustError extends Error {
   constructor(message, props = {}) {

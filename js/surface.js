@@ -17,13 +17,12 @@ function makeError(className, message, props) {
 const PER_CALL_KEYS = ["signal", "headers"];
 
 export function makeSurface(wasm, readEnv) {
-  wasm.registerErrorFactory(makeError);
 
   class BraintrustClient {
     #core;
 
     constructor(options = {}) {
-      this.#core = new wasm.WasmClient(options, readEnv());
+      this.#core = new wasm.WasmClient(options, readEnv(), makeError);
       /** The official client's names: `client.aiSecrets.create(...)`, etc. */
       this.aiSecrets = new AiSecrets(this);
       Object.freeze(this.aiSecrets);

@@ -123,8 +123,10 @@ fn signal(options: &Js) -> Result<Option<JsValue>, Error> {
 #[wasm_bindgen]
 impl WasmClient {
     /// Validates options; throws a `ValidationError` synchronously.
+    /// `make_error` is js/errors.js's `(className, message, props) => Error`.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue, env: JsValue) -> Result<WasmClient, JsValue> {
+    pub fn new(options: JsValue, env: JsValue, make_error: Function) -> Result<WasmClient, JsValue> {
+        super::errors::set_factory(make_error);
         let opts = Js(options);
         let make = || -> Result<Inner, Error> {
             let config = validate::client_options(&opts, &read_env(&Js(env)))?;

@@ -1,6 +1,7 @@
 //! Turns `core::Error` into instances of the JS error classes. The classes
-//! are defined once in JS (`js/errors.js`); the package entry registers a
-//! factory here at load, so every build target shares one definition.
+//! are defined once in JS (`js/errors.js`); the JS surface hands their
+//! factory to each client it makes, so every build target shares one
+//! definition.
 
 use super::bindings::{json_parse, set, set_f64, set_str};
 use super::Local;
@@ -13,9 +14,10 @@ use wasm_bindgen::prelude::*;
 /// A `Cell` (taken and put back), not a `RefCell`: no borrow can fail.
 static FACTORY: Local<Cell<Option<Function>>> = Local(Cell::new(None));
 
-/// Called once by the package entry with `(className, message, props) => Error`.
-#[wasm_bindgen(js_name = registerErrorFactory)]
-pub fn register_error_factory(factory: Function) {
+/// Sets js/errors.js's `(className, message, props) => Error`. The client
+/// constructor takes it (the same function every time), so that no export of
+/// its own is needed.
+pub fn set_factory(factory: Function) {
     FACTORY.0.set(Some(factory));
 }
 

@@ -18,7 +18,6 @@ pub use client::WasmClient;
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static HEAP: crate::heap::Global = crate::heap::Global::new();
-pub use errors::register_error_factory;
 
 /// A static for the module's one thread (no_std has no `thread_local!`).
 pub(crate) struct Local<T>(pub(crate) T);

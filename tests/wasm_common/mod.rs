@@ -2,7 +2,7 @@
 //! runs. It drives `WasmClient` against the local emulator over real fetch.
 //! `EMULATOR_URL` and `REFUSED_URL` are set at build time by scripts/test.mjs.
 
-use braintrust_ai_secrets::wasm::{register_error_factory, WasmCall, WasmClient};
+use braintrust_ai_secrets::wasm::{WasmCall, WasmClient};
 use js_sys::{Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -50,10 +50,9 @@ pub fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn setup() {
-    // A stand-in for js/errors.js: the class name lands in `name`.
-    let f = Function::new_with_args("c, m, p", "const e = new Error(m); e.name = c; Object.assign(e, p); return e;");
-    register_error_factory(f);
+/// A stand-in for js/errors.js's factory: the class name lands in `name`.
+pub fn make_error() -> Function {
+    Function::new_with_args("c, m, p", "const e = new Error(m); e.name = c; Object.assign(e, p); return e;")
 }
 
 /// A unique tag per test: sent as `x-test`, so counts and scripts stay per test.
@@ -66,13 +65,12 @@ pub fn tag(name: &str) -> String {
 }
 
 pub fn client(extra: &str) -> WasmClient {
-    setup();
     let opts = js(extra);
     let _ = Reflect::set(&opts, &"baseURL".into(), &EMU.into());
     if get(&opts, "apiKey").is_undefined() {
         let _ = Reflect::set(&opts, &"apiKey".into(), &"test-key".into());
     }
-    WasmClient::new(opts, JsValue::UNDEFINED).expect("client")
+    WasmClient::new(opts, JsValue::UNDEFINED, make_error()).expect("client")
 }
 
 pub fn opts(tag: &str, extra: &str) -> JsValue {
@@ -257,7 +255,7 @@ macro_rules! wasm_suite {
 
         async fn setup_refused() {
             let opts = JSON::parse(&["{\"baseURL\":\"", REFUSED, "\",\"maxRetries\":0}"].concat()).unwrap();
-            let c = WasmClient::new(opts, JsValue::UNDEFINED).unwrap();
+            let c = WasmClient::new(opts, JsValue::UNDEFINED, make_error()).unwrap();
             let e = err(create(&c, JSON::parse("{\"name\":\"x\"}").unwrap(), JsValue::UNDEFINED)).await;
             assert_eq!(name_of(&e), "APIConnectionError");
             assert_eq!(get(&e, "attempts").as_f64(), Some(1.0));
@@ -307,7 +305,7 @@ macro_rules! wasm_suite {
             let e = err(create(&c, JSON::parse("{\"name\":\"n\"}").unwrap(), opts(&t, "{\"timeout\":-5}"))).await;
             assert_eq!(get(&e, "field").as_string().as_deref(), Some("timeout"));
             for bad in ["{\"baseURL\":\"ftp://x\"}", "{\"timeout\":0}", "{\"maxRetries\":1.5}", "{\"apiKey\":7}"] {
-                let e = WasmClient::new(JSON::parse(bad).unwrap(), JsValue::UNDEFINED).err().expect(bad);
+                let e = WasmClient::new(JSON::parse(bad).unwrap(), JsValue::UNDEFINED, make_error()).err().expect(bad);
                 assert_eq!(name_of(&e), "ValidationError", "{bad}");
             }
             assert_eq!(count(&t).await, 0);
