@@ -17,7 +17,6 @@ function makeError(className, message, props) {
 const PER_CALL_KEYS = ["signal", "headers"];
 
 export function makeSurface(wasm, readEnv) {
-
   class BraintrustClient {
     #core;
 

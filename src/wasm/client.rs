@@ -41,23 +41,23 @@ impl Inner {
         }
         let f: Function = f.unchecked_into();
         let fields = Object::new();
-        let put = |k: &str, n: f64| set_f64(&fields, k, n);
+        let number = |k: &str, n: f64| set_f64(&fields, k, n);
         set_str(&fields, "method", req.method.as_str());
         set_str(&fields, "path", &req.path);
         if let Some(s) = status {
-            put("status", s as f64);
+            number("status", s as f64);
         }
         match event {
             Event::Sending { attempt } | Event::Succeeded { attempt, .. } | Event::Retrying { attempt, .. } => {
-                put("attempt", attempt as f64)
+                number("attempt", attempt as f64)
             }
-            Event::Failed { attempts, .. } => put("attempts", attempts as f64),
+            Event::Failed { attempts, .. } => number("attempts", attempts as f64),
         }
         if let Event::Retrying { delay_ms, .. } = event {
-            put("delayMs", delay_ms as f64);
+            number("delayMs", delay_ms as f64);
         }
         if let Event::Succeeded { elapsed_ms, .. } = event {
-            put("elapsedMs", elapsed_ms as f64);
+            number("elapsedMs", elapsed_ms as f64);
         }
         let line = event.line(req.method.as_str(), &req.path);
         let _ = f.call2(logger, &JsValue::from_str(&line), &fields);
@@ -123,7 +123,8 @@ fn signal(options: &Js) -> Result<Option<JsValue>, Error> {
 #[wasm_bindgen]
 impl WasmClient {
     /// Validates options; throws a `ValidationError` synchronously.
-    /// `make_error` is js/errors.js's `(className, message, props) => Error`.
+    /// `make_error` is surface.js's `(className, message, props) => Error`,
+    /// over js/errors.js's classes.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue, env: JsValue, make_error: Function) -> Result<WasmClient, JsValue> {
         super::errors::set_factory(make_error);
