@@ -94,7 +94,7 @@ impl WasmCall {
 
     fn fail(&self, e: &Error, cause: Option<JsValue>) -> JsValue {
         self.inner.log(&self.req, Event::Failed { class: e.class_name(), attempts: self.attempts }, None);
-        to_js(e, self.attempts, cause)
+        to_js(&self.inner.make_error, e, self.attempts, cause)
     }
 
     /// The delay before the next attempt, or the final error.

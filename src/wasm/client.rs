@@ -20,6 +20,8 @@ use wasm_bindgen::prelude::*;
 
 pub(super) struct Inner {
     pub(super) config: ClientConfig,
+    /// surface.js's `(className, message, props) => Error` (see `to_js`).
+    pub(super) make_error: Function,
     pub(super) fetch: Option<Function>,
     logger: Option<Object>,
 }
@@ -127,15 +129,16 @@ impl WasmClient {
     /// over js/errors.js's classes.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue, env: JsValue, make_error: Function) -> Result<WasmClient, JsValue> {
-        super::errors::set_factory(make_error);
         let opts = Js(options);
-        let make = || -> Result<Inner, Error> {
+        let make = |make_error: Function| -> Result<Inner, Error> {
             let config = validate::client_options(&opts, &read_env(&Js(env)))?;
             let fetch = optional_function(&opts.get("fetch"), "fetch")?;
             let logger = logger(&opts.get("logger"))?;
-            Ok(Inner { config, fetch, logger })
+            Ok(Inner { config, make_error, fetch, logger })
         };
-        make().map(|inner| WasmClient { inner: Rc::new(inner) }).map_err(|e| to_js(&e, 0, None))
+        make(make_error.clone())
+            .map(|inner| WasmClient { inner: Rc::new(inner) })
+            .map_err(|e| to_js(&make_error, &e, 0, None))
     }
 
     /// Validates one call (`op`: 0 create, 1 replace, 2 retrieve, 3 update,
@@ -158,7 +161,7 @@ impl WasmClient {
         let prepared = operation().and_then(|op| Ok((op, validate::request_options(&options)?, signal(&options)?)));
         match prepared {
             Ok((op, ro, signal)) => Ok(WasmCall::new(self.inner.clone(), op, &ro, signal)),
-            Err(e) => Err(to_js(&e, 0, None)),
+            Err(e) => Err(to_js(&self.inner.make_error, &e, 0, None)),
         }
     }
 }

@@ -1,25 +1,13 @@
 //! Turns `core::Error` into instances of the JS error classes. The classes
 //! are defined once in JS (`js/errors.js`); the JS surface hands their
-//! factory to each client it makes, so every build target shares one
-//! definition.
+//! factory to each client it makes (no global state here), so every build
+//! target shares one definition.
 
 use super::bindings::{json_parse, set, set_f64, set_str};
-use super::Local;
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
-use core::cell::Cell;
 use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
-
-/// A `Cell` (taken and put back), not a `RefCell`: no borrow can fail.
-static FACTORY: Local<Cell<Option<Function>>> = Local(Cell::new(None));
-
-/// Sets js/errors.js's `(className, message, props) => Error`. The client
-/// constructor takes it (the same function every time), so that no export of
-/// its own is needed.
-pub fn set_factory(factory: Function) {
-    FACTORY.0.set(Some(factory));
-}
 
 fn str_value(s: &str) -> JsValue {
     JsValue::from_str(s)
@@ -35,9 +23,10 @@ fn body_value(body: &str) -> JsValue {
     str_value(body)
 }
 
-/// The JS error for `e` after `attempts` requests; `cause` is attached as
-/// `Error.cause` (already checked to hold no secret).
-pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
+/// The JS error for `e` after `attempts` requests, made by `make_error`
+/// (surface.js's `(className, message, props) => Error`); `cause` is attached
+/// as `Error.cause` (already checked to hold no secret).
+pub fn to_js(make_error: &Function, e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
     let props = Object::new();
     set_f64(&props, "attempts", attempts as f64);
     match e {
@@ -68,13 +57,7 @@ pub fn to_js(e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
         set(&props, "cause", &c);
     }
     let message = e.message();
-    let factory = FACTORY.0.take();
-    let error = match &factory {
-        Some(f) => f
-            .call3(&JsValue::UNDEFINED, &str_value(e.class_name()), &str_value(&message), &props)
-            .unwrap_or_else(|err| err),
-        None => js_sys::Error::new(&message).into(),
-    };
-    FACTORY.0.set(factory);
-    error
+    make_error
+        .call3(&JsValue::UNDEFINED, &str_value(e.class_name()), &str_value(&message), &props)
+        .unwrap_or_else(|err| err)
 }
