@@ -71,7 +71,10 @@ fn mask_json_keys(text: &str) -> String {
         rest = after;
         for key in SECRET_KEYS {
             let Some(tail) = after.strip_prefix(key).and_then(|t| t.strip_prefix('"')) else { continue };
-            let Some(value) = tail.trim_start().strip_prefix(':').and_then(|v| v.trim_start().strip_prefix('"')) else {
+            // JSON's whitespace is ASCII.
+            let Some(value) =
+                tail.trim_ascii_start().strip_prefix(':').and_then(|v| v.trim_ascii_start().strip_prefix('"'))
+            else {
                 continue;
             };
             let Some(closing) = string_end(value) else { continue };
@@ -108,7 +111,12 @@ fn mask_bearer(text: &str) -> String {
     while let Some(i) = find(rest, BEARER) {
         out.push_str(rest.get(..i + BEARER.len()).unwrap_or(""));
         let after = rest.get(i + BEARER.len()..).unwrap_or("");
-        let end = after.find(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == ',').unwrap_or(after.len());
+        // By bytes: an ASCII delimiter is a char boundary. A token runs to
+        // ASCII whitespace, a quote or a comma (masking more, never less).
+        let end = after
+            .bytes()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b','))
+            .unwrap_or(after.len());
         if end > 0 {
             out.push_str(REDACTED);
         }
@@ -151,5 +159,16 @@ mod tests {
         assert_eq!(r.redact("auth was Bearer abc.def, bad"), "auth was Bearer [REDACTED], bad");
         assert_eq!(r.redact(r#"{"secret_name":"keep"}"#), r#"{"secret_name":"keep"}"#);
         assert_eq!(r.redact(r#"unterminated "secret":"abc"#), r#"unterminated "secret":"abc"#);
+        // JSON whitespace around the colon, and every token delimiter.
+        assert_eq!(r.redact("{\"token\"\n\t:\r \"t1\"}"), "{\"token\"\n\t:\r \"[REDACTED]\"}");
+        for (text, masked) in [
+            ("Bearer sk-1\tx", "Bearer [REDACTED]\tx"),
+            ("Bearer sk-1\"x", "Bearer [REDACTED]\"x"),
+            ("Bearer sk-1'x", "Bearer [REDACTED]'x"),
+            ("Bearer sk-1é\u{a0}x y", "Bearer [REDACTED] y"),
+            ("Bearer ", "Bearer "),
+        ] {
+            assert_eq!(r.redact(text), masked, "{text:?}");
+        }
     }
 }
