@@ -261,28 +261,30 @@ fn drop_secret(v: &JsValue) {
 const NOT_SENT_CODES: &[&str] =
     &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"];
 
+/// `v[k]` when it is a string. Out of line: five reads below share it.
+#[inline(never)]
+fn text(v: &JsValue, k: &str) -> Option<String> {
+    get(v, k).as_string()
+}
+
 /// Describes a rejected fetch; keeps it as `cause` only when nothing in it is secret.
 fn connection_failure(e: &JsValue, redactor: &Redactor) -> (String, Option<JsValue>, bool) {
-    let message = get(e, "message").as_string().unwrap_or_else(|| "fetch failed".into());
+    let message = text(e, "message").unwrap_or_else(|| "fetch failed".into());
     let inner = get(e, "cause");
-    let code = get(&inner, "code").as_string().or_else(|| get(e, "code").as_string());
+    let code = text(&inner, "code").or_else(|| text(e, "code"));
     let mut detail = redactor.redact(&message);
     if let Some(c) = &code {
         detail.push_str(" (");
         detail.push_str(&redactor.redact(c));
         detail.push(')');
     }
-    let inner_message = get(&inner, "message").as_string().unwrap_or_default();
+    let inner_message = text(&inner, "message").unwrap_or_default();
     if !inner_message.is_empty() && code.is_none() {
         detail.push_str(": ");
         detail.push_str(&redactor.redact(&inner_message));
     }
-    let texts = [
-        message,
-        inner_message,
-        get(e, "stack").as_string().unwrap_or_default(),
-        get(&inner, "stack").as_string().unwrap_or_default(),
-    ];
+    let texts =
+        [message, inner_message, text(e, "stack").unwrap_or_default(), text(&inner, "stack").unwrap_or_default()];
     let clean = texts.iter().all(|t| redactor.redact(t) == *t);
     let may_have_succeeded = !code.as_deref().is_some_and(|c| NOT_SENT_CODES.contains(&c));
     (detail, clean.then(|| e.clone()), may_have_succeeded)
