@@ -261,7 +261,7 @@ fn drop_secret(v: &JsValue) {
 const NOT_SENT_CODES: &[&str] =
     &["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"];
 
-/// `v[k]` when it is a string. Out of line: five reads below share it.
+/// `v[k]` when it is a string. Out of line: the six reads below share it.
 #[inline(never)]
 fn text(v: &JsValue, k: &str) -> Option<String> {
     get(v, k).as_string()
