@@ -36,7 +36,10 @@ impl Inner {
     /// Tells the optional logger about `event`; a throwing logger is ignored.
     pub(super) fn log(&self, req: &HttpRequest, event: Event, status: Option<u16>) {
         let level = event.level();
-        let (true, Some(logger)) = (self.logs(level), &self.logger) else { return };
+        if !self.logs(level) {
+            return;
+        }
+        let Some(logger) = &self.logger else { return };
         let f = get(logger, level.method());
         if !is_function(&f) {
             return;

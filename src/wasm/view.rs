@@ -49,7 +49,7 @@ impl JsonView for Js {
     }
 
     fn items(&self) -> Vec<Self> {
-        if kind_of(&self.0) != 5 {
+        if self.kind() != Kind::Array {
             return Vec::new();
         }
         let a: &Array = self.0.unchecked_ref();
