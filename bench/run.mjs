@@ -118,15 +118,23 @@ function sizes() {
     "@braintrust/api": 'import Braintrust from "@braintrust/api";\nnew Braintrust({ apiKey: "k" }).post("/v1/ai_secret", { body: { name: "x" } }).then(console.log);\n',
   };
   const bundles = {};
-  for (const [name, src] of Object.entries(pages)) {
-    const entry = join(root, "bench", `.page-${name.replace(/\W/g, "_")}.mjs`);
-    writeFileSync(entry, src);
-    const out = join(dir, `${name.replace(/\W/g, "_")}.js`);
-    execFileSync(join(root, "node_modules/.bin/esbuild"), [entry, "--bundle", "--minify", "--format=esm", "--platform=browser", `--outfile=${out}`, "--log-level=error"], { cwd: root });
-    const js = readFileSync(out);
-    bundles[name] = { jsRaw: js.length, jsGzip: gz(js), ...(name === "braintrust-ai-secrets" ? { wasmRaw: wasm.raw, wasmGzip: wasm.gzip } : {}) };
-    bundles[name].totalGzip = bundles[name].jsGzip + (bundles[name].wasmGzip ?? 0);
-    rmSync(entry, { force: true });
+  try {
+    for (const [name, src] of Object.entries(pages)) {
+      // The entry sits in bench/ so that "braintrust-ai-secrets" resolves.
+      const entry = join(root, "bench", `.page-${name.replace(/\W/g, "_")}.mjs`);
+      const out = join(dir, `${name.replace(/\W/g, "_")}.js`);
+      writeFileSync(entry, src);
+      try {
+        execFileSync(join(root, "node_modules/.bin/esbuild"), [entry, "--bundle", "--minify", "--format=esm", "--platform=browser", `--outfile=${out}`, "--log-level=error"], { cwd: root });
+      } finally {
+        rmSync(entry, { force: true });
+      }
+      const js = readFileSync(out);
+      bundles[name] = { jsRaw: js.length, jsGzip: gz(js), ...(name === "braintrust-ai-secrets" ? { wasmRaw: wasm.raw, wasmGzip: wasm.gzip } : {}) };
+      bundles[name].totalGzip = bundles[name].jsGzip + (bundles[name].wasmGzip ?? 0);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return { shipped, browserShipped, bundles };
 }

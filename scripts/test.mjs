@@ -4,7 +4,8 @@
 // the node:test suites on the built package, and a smoke run of the
 // benchmark. Ends with one summary line.
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "../tests/emulator/server.mjs";
@@ -56,7 +57,14 @@ try {
     WASM_BINDGEN_TEST_TIMEOUT: "60",
   };
   await step("wasm suite in Node", "cargo", ["test", ...wasm, "--test", "wasm_node"], wasmEnv);
-  await step("wasm suite in headless Chromium", "cargo", ["test", ...wasm, "--test", "wasm_browser"], wasmEnv);
+  // chromedriver keeps Chromium's profile (~14 MB) in a scoped_dir under
+  // TMPDIR and does not always remove it, so this step gets a TMPDIR of its own.
+  const browserTmp = mkdtempSync(join(tmpdir(), "bt-wasm-browser-"));
+  try {
+    await step("wasm suite in headless Chromium", "cargo", ["test", ...wasm, "--test", "wasm_browser"], { ...wasmEnv, TMPDIR: browserTmp });
+  } finally {
+    rmSync(browserTmp, { recursive: true, force: true });
+  }
   if (!emu.spec.available) console.log(`\n${emu.spec.skipReason}`);
   else if (emu.violations.length) throw new Error(`the wasm suites sent requests that break the official spec:\n${emu.violations.join("\n")}`);
   else console.log(`\nspec check: the ${emu.apiRequests().length} requests of the wasm suites conform to the official spec`);

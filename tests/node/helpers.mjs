@@ -2,7 +2,7 @@
 // a static file server and headless Chromium.
 import http from "node:http";
 import net from "node:net";
-import { readFile, mkdtemp } from "node:fs/promises";
+import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { tmpdir } from "node:os";
 import { startEmulator } from "../emulator/server.mjs";
@@ -56,7 +56,8 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ];
 
-/** Debian's Chromium through playwright-core, with a fresh profile. */
+/** Debian's Chromium through playwright-core, with a fresh profile that
+ * `close()` removes. */
 export async function launchChromium() {
   const { chromium } = await import("playwright-core");
   const userDataDir = await mkdtemp(join(tmpdir(), "bt-chromium-"));
@@ -65,6 +66,16 @@ export async function launchChromium() {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+  // The profile is ours, so closing the browser also removes it: each launch
+  // would otherwise leave ~2 MB behind in the temp directory.
+  const close = context.close.bind(context);
+  context.close = async () => {
+    try {
+      await close();
+    } finally {
+      await rm(userDataDir, { recursive: true, force: true });
+    }
+  };
   return context;
 }
 

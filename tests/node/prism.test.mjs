@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,17 +33,16 @@ function preparedSpec() {
     }
     return node;
   };
-  const out = walk(spec);
-  const file = join(mkdtempSync(join(tmpdir(), "bt-prism-")), "ai_secret.openapi.json");
-  writeFileSync(file, JSON.stringify(out));
-  return { file, replaced };
+  return { spec: walk(spec), replaced };
 }
 
-let emu, prism, prismUrl, output = "";
+let emu, prism, prismUrl, specDir, output = "";
 before(async () => {
   if (skip) return;
   emu = await startEmulator({ keys: [KEY] });
-  const { file } = preparedSpec();
+  specDir = mkdtempSync(join(tmpdir(), "bt-prism-"));
+  const file = join(specDir, "ai_secret.openapi.json");
+  writeFileSync(file, JSON.stringify(preparedSpec().spec));
   const port = new URL(await refusedUrl()).port;
   // Started from node_modules/.bin, not npx, so this PID is Prism's own.
   prism = spawn(join(root, "node_modules/.bin/prism"), ["proxy", file, emu.url, "--errors", "--host", "127.0.0.1", "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
@@ -68,6 +67,7 @@ after(async () => {
     await new Promise((r) => prism.once("exit", r));
   }
   await emu?.close();
+  if (specDir) rmSync(specDir, { recursive: true, force: true });
 });
 
 test("the prepared spec replaces the type-less nullable schemas", { skip }, () => {

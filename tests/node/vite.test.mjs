@@ -2,7 +2,7 @@
 // that built page run in headless Chromium against the emulator.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, stat } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,7 @@ after(async () => {
   await browser?.close();
   await site?.close();
   await emu?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
 test("vite build emits the wasm as an asset", async () => {
