@@ -10,6 +10,8 @@ const ABORTED = 2;
 const TOO_LARGE = 3;
 const RESPONSE = 4;
 
+const utf8 = new TextDecoder(); // stateless when not streaming, so shared
+
 export async function perform(call) {
   try {
     for (;;) {
@@ -64,22 +66,33 @@ function readBody(res, max) {
   return readStream(res.body, max);
 }
 
-/** An unframed body, chunk by chunk, stopping past `max` bytes. */
+/** An unframed body, chunk by chunk, stopping past `max` bytes. The chunks
+ * are decoded once at the end: a streaming decode per chunk costs more than
+ * the copy, and most bodies arrive in one chunk anyway. */
 async function readStream(body, max) {
   const reader = body.getReader();
-  const decoder = new TextDecoder();
+  const chunks = [];
   let size = 0;
-  let text = "";
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > max) {
       reader.cancel().catch(() => {});
       return undefined;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  let bytes = chunks[0] ?? new Uint8Array(0);
+  if (chunks.length > 1) {
+    bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
+  }
+  return utf8.decode(bytes);
 }
 
 /** Waits `ms`, or less if `signal` aborts; leaves no timer or listener behind. */

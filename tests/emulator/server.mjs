@@ -30,7 +30,9 @@
 //    stallBody?: true       send headers and part of the body, then stall
 //    resetMidBody?: true    send headers and part of the body, then reset
 //    bodyBytes?: n          a JSON body of about n bytes ({"pad": "xxx…"})
-//    chunked?: true         send the body in pieces without Content-Length
+//    chunked?: true | n     send the body in pieces without Content-Length:
+//                           16 KB ones, or n bytes each (splitting UTF-8
+//                           characters) with a pause so each arrives alone
 //    afterHandling?: "drop" | "reset"  handle the request for real, then lose
 //                           the response: close at once, or after a first byte}
 import http from "node:http";
@@ -202,9 +204,18 @@ export class Emulator {
       if (s.resetMidBody) setTimeout(() => req.socket.destroy(), 20);
       return;
     }
-    if (s.chunked) {
+    if (s.chunked === true) {
       res.writeHead(s.status ?? 200, headers);
       for (let i = 0; i < text.length; i += 16384) res.write(text.slice(i, i + 16384));
+      return res.end();
+    }
+    if (s.chunked) {
+      res.writeHead(s.status ?? 200, headers);
+      const bytes = Buffer.from(text);
+      for (let i = 0; i < bytes.length; i += s.chunked) {
+        res.write(bytes.subarray(i, i + s.chunked));
+        await new Promise((r) => setTimeout(r, 2));
+      }
       return res.end();
     }
     res.writeHead(s.status ?? 200, { ...headers, "Content-Length": String(Buffer.byteLength(text)) });
