@@ -138,7 +138,7 @@ export const faults = {
     return row(r);
   },
 
-  async "200 in 7-byte pieces that split UTF-8 characters (no length)"({ client, script }) {
+  async "200 in 7-byte pieces that split UTF-8 characters (no length)"({ client, script, m }) {
     const secret = {
       id: "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f",
       org_id: "0b6a7c3e-2f1d-4e5a-9b8c-7d6e5f4a3b2c",
@@ -146,11 +146,13 @@ export const faults = {
       type: "openai",
       metadata: { note: "ß…✓" },
     };
-    await script({ status: 200, body: secret, chunked: 7 });
+    await script({ status: 200, body: secret, chunked: 7 }, { status: 200, body: "", chunked: 7 });
     const r = await timed(() => client().createAiSecret(p("r12b")));
     check(!r.error, `${r.error}`);
     equal([r.value.name, r.value.metadata], [secret.name, secret.metadata], "decoded across pieces");
-    return row(r);
+    const empty = await timed(() => client().createAiSecret(p("r12c")));
+    check(empty.error instanceof m.ResponseValidationError && /not JSON/.test(empty.error.message), `empty body: ${empty.error}`);
+    return row(r, { note: "an empty unframed body: ResponseValidationError" });
   },
 
   async "text/plain and JSON error bodies"({ client, script, m }) {
