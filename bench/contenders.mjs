@@ -6,6 +6,11 @@ export const PARAMS = { name: "bench-secret", type: "openai", secret: "sk-bench-
 
 export const NAMES = ["raw fetch", "@braintrust/api (node-fetch)", "@braintrust/api (global fetch)", "braintrust-ai-secrets"];
 
+/** A reference for the speed passes, not a contender: raw fetch plus what any
+ * client whose timeout and abort really cancel the request must add, a
+ * per-call AbortController whose signal fetch takes, and a timer. */
+export const SIGNAL_FLOOR = "raw fetch + AbortSignal, timer";
+
 /** Returns an async function doing one create. Imports happen here, so a
  * fresh process measures them in its cold start. `fetch` replaces the
  * global one (and the official client's node-fetch). */
@@ -21,6 +26,23 @@ export async function makeContender(name, { baseURL, apiKey, fetch: ownFetch }) 
         });
         if (!r.ok) throw new Error(`status ${r.status}`);
         return r.json();
+      };
+    case SIGNAL_FLOOR:
+      return async () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 60000);
+        try {
+          const r = await fetch(`${baseURL}/v1/ai_secret`, {
+            method: "POST",
+            headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+            body: JSON.stringify(PARAMS),
+            signal: controller.signal,
+          });
+          if (!r.ok) throw new Error(`status ${r.status}`);
+          return await r.json();
+        } finally {
+          clearTimeout(timer);
+        }
       };
     case "@braintrust/api (node-fetch)":
     case "@braintrust/api (global fetch)": {
