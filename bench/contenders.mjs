@@ -16,30 +16,27 @@ export const SIGNAL_FLOOR = "raw fetch + AbortSignal, timer";
  * global one (and the official client's node-fetch). */
 export async function makeContender(name, { baseURL, apiKey, fetch: ownFetch }) {
   const fetch = ownFetch ?? globalThis.fetch;
+  // The hand-written create; only the reference row passes a signal.
+  const rawCreate = async (signal) => {
+    const init = {
+      method: "POST",
+      headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify(PARAMS),
+    };
+    if (signal) init.signal = signal;
+    const r = await fetch(`${baseURL}/v1/ai_secret`, init);
+    if (!r.ok) throw new Error(`status ${r.status}`);
+    return r.json();
+  };
   switch (name) {
     case "raw fetch":
-      return async () => {
-        const r = await fetch(`${baseURL}/v1/ai_secret`, {
-          method: "POST",
-          headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
-          body: JSON.stringify(PARAMS),
-        });
-        if (!r.ok) throw new Error(`status ${r.status}`);
-        return r.json();
-      };
+      return () => rawCreate();
     case SIGNAL_FLOOR:
       return async () => {
         const controller = new AbortController();
         const timer = setTimeout(() => controller.abort(), 60000);
         try {
-          const r = await fetch(`${baseURL}/v1/ai_secret`, {
-            method: "POST",
-            headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
-            body: JSON.stringify(PARAMS),
-            signal: controller.signal,
-          });
-          if (!r.ok) throw new Error(`status ${r.status}`);
-          return await r.json();
+          return await rawCreate(controller.signal);
         } finally {
           clearTimeout(timer);
         }
