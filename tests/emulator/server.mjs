@@ -204,17 +204,16 @@ export class Emulator {
       if (s.resetMidBody) setTimeout(() => req.socket.destroy(), 20);
       return;
     }
-    if (s.chunked === true) {
-      res.writeHead(s.status ?? 200, headers);
-      for (let i = 0; i < text.length; i += 16384) res.write(text.slice(i, i + 16384));
-      return res.end();
-    }
     if (s.chunked) {
       res.writeHead(s.status ?? 200, headers);
-      const bytes = Buffer.from(text);
-      for (let i = 0; i < bytes.length; i += s.chunked) {
-        res.write(bytes.subarray(i, i + s.chunked));
-        await new Promise((r) => setTimeout(r, 2));
+      if (s.chunked === true) {
+        for (let i = 0; i < text.length; i += 16384) res.write(text.slice(i, i + 16384));
+      } else {
+        const bytes = Buffer.from(text);
+        for (let i = 0; i < bytes.length; i += s.chunked) {
+          res.write(bytes.subarray(i, i + s.chunked));
+          await new Promise((r) => setTimeout(r, 2));
+        }
       }
       return res.end();
     }
