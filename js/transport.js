@@ -67,8 +67,8 @@ function readBody(res, max) {
 }
 
 /** An unframed body, chunk by chunk, stopping past `max` bytes. The chunks
- * are decoded once at the end: a streaming decode per chunk costs more than
- * the copy, and most bodies arrive in one chunk anyway. */
+ * are decoded once at the end: most bodies arrive in one chunk, which is then
+ * decoded as it is, without a streaming decoder's per-chunk option handling. */
 async function readStream(body, max) {
   const reader = body.getReader();
   const chunks = [];
