@@ -2,9 +2,8 @@
 // a static file server and headless Chromium.
 import http from "node:http";
 import net from "node:net";
-import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { tmpdir } from "node:os";
 import { startEmulator } from "../emulator/server.mjs";
 
 export { startEmulator };
@@ -56,27 +55,16 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
 ];
 
-/** Debian's Chromium through playwright-core, with a fresh profile that
- * `close()` removes. */
+/** Debian's Chromium through playwright-core, with a fresh profile. The
+ * empty userDataDir makes Playwright create the profile in a temporary
+ * directory of its own, which it removes when the browser closes. */
 export async function launchChromium() {
   const { chromium } = await import("playwright-core");
-  const userDataDir = await mkdtemp(join(tmpdir(), "bt-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  return chromium.launchPersistentContext("", {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  // The profile is ours, so closing the browser also removes it: each launch
-  // would otherwise leave ~2 MB behind in the temp directory.
-  const close = context.close.bind(context);
-  context.close = async () => {
-    try {
-      await close();
-    } finally {
-      await rm(userDataDir, { recursive: true, force: true });
-    }
-  };
-  return context;
 }
 
 /** Runs a scenario suite (tests/scenarios/<suite>.mjs) in a Chromium page
