@@ -7,6 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import * as m from "braintrust-ai-secrets";
 
 // The glue module the package entry already initialised: `initSync` then
@@ -46,4 +48,37 @@ test("wasm memory stays flat over 20 000 calls after warm-up", async () => {
   const warm = memory.buffer.byteLength;
   for (let i = 0; i < 320; i++) await round(i);
   assert.equal(memory.buffer.byteLength, warm, `wasm memory grew from ${warm} to ${memory.buffer.byteLength} bytes`);
+});
+
+// Every JS value handed to wasm (params, options, signals, responses) sits
+// in wasm-bindgen's slab until the shell drops it; one never dropped stays
+// reachable from there for good. After the calls settle and a full GC, none
+// of them may still be alive.
+test("the shell lets go of every JS value it was handed", async () => {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc");
+  const held = [];
+  const track = (o) => (held.push(new WeakRef(o)), o);
+  const stored = storedFetch();
+  const client = new m.BraintrustClient({ apiKey: "k", baseURL: "http://127.0.0.1:9", fetch: async (url, init) => track(await stored(url, init)) });
+  // In a function of its own: a suspended async frame keeps its last loop
+  // values in its registers, which would hold them here through the GC.
+  const calls = async () => {
+    for (let i = 0; i < 50; i++) {
+      const options = () => track({ signal: track(new AbortController().signal), headers: track({ "x-i": String(i) }), timeout: 5000 });
+      await client.createAiSecret(track({ name: `n-${i}`, secret: "s", metadata: track({ i }) }), options());
+      await client.listAiSecrets(track({ limit: 5 }), options());
+      await client.updateAiSecret(ID, track({ metadata: track({ i }) }), options());
+      await assert.rejects(client.createAiSecret(track({ name: "" }), options()), m.ValidationError);
+      const aborted = new AbortController();
+      aborted.abort();
+      await assert.rejects(client.getAiSecret(ID, track({ signal: track(aborted.signal) })), m.APIUserAbortError);
+    }
+  };
+  await calls();
+  // WeakRef targets are kept until the current job ends.
+  await new Promise((r) => setImmediate(r));
+  gc();
+  const alive = held.filter((r) => r.deref() !== undefined).length;
+  assert.equal(alive, 0, `${alive} of ${held.length} values handed to the client are still reachable`);
 });
