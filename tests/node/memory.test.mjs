@@ -50,17 +50,25 @@ test("wasm memory stays flat over 20 000 calls after warm-up", async () => {
   assert.equal(memory.buffer.byteLength, warm, `wasm memory grew from ${warm} to ${memory.buffer.byteLength} bytes`);
 });
 
-// Every JS value handed to wasm (params, options, signals, responses) sits
-// in wasm-bindgen's slab until the shell drops it; one never dropped stays
-// reachable from there for good. After the calls settle and a full GC, none
-// of them may still be alive.
+// Every JS value handed to wasm (params, options, signals, responses and
+// their headers, on success, retry and error paths) sits in wasm-bindgen's
+// slab until the shell drops it; one never dropped stays reachable from
+// there for good. After the calls settle and a full GC, none may be alive.
 test("the shell lets go of every JS value it was handed", async () => {
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc");
   const held = [];
   const track = (o) => (held.push(new WeakRef(o)), o);
   const stored = storedFetch();
-  const client = new m.BraintrustClient({ apiKey: "k", baseURL: "http://127.0.0.1:9", fetch: async (url, init) => track(await stored(url, init)) });
+  // Every other create first gets a 503 (a retry); a GET gets a body that
+  // is not JSON (a ResponseValidationError).
+  let n = 0;
+  const fetch = async (url, init) => {
+    if (init.method === "GET" && !String(url).includes("?")) return track(new Response("not json", { status: 200 }));
+    if (init.method === "POST" && n++ % 2 === 0) return track(new Response("busy", { status: 503, headers: { "retry-after-ms": "0" } }));
+    return track(await stored(url, init));
+  };
+  const client = new m.BraintrustClient({ apiKey: "k", baseURL: "http://127.0.0.1:9", fetch });
   // In a function of its own: a suspended async frame keeps its last loop
   // values in its registers, which would hold them here through the GC.
   const calls = async () => {
@@ -70,12 +78,14 @@ test("the shell lets go of every JS value it was handed", async () => {
       await client.listAiSecrets(track({ limit: 5 }), options());
       await client.updateAiSecret(ID, track({ metadata: track({ i }) }), options());
       await assert.rejects(client.createAiSecret(track({ name: "" }), options()), m.ValidationError);
+      await assert.rejects(client.getAiSecret(ID, options()), m.ResponseValidationError);
       const aborted = new AbortController();
       aborted.abort();
       await assert.rejects(client.getAiSecret(ID, track({ signal: track(aborted.signal) })), m.APIUserAbortError);
     }
   };
   await calls();
+  assert.equal(n, 100, "each create was sent twice (a 503, then its retry)");
   // WeakRef targets are kept until the current job ends.
   await new Promise((r) => setImmediate(r));
   gc();
