@@ -65,7 +65,11 @@ test("the shell lets go of every JS value it was handed", async () => {
   let n = 0;
   const fetch = async (url, init) => {
     if (init.method === "GET" && !String(url).includes("?")) return track(new Response("not json", { status: 200 }));
-    if (init.method === "POST" && n++ % 2 === 0) return track(new Response("busy", { status: 503, headers: { "retry-after-ms": "0" } }));
+    if (init.method === "POST" && n++ % 2 === 0) {
+      const busy = track(new Response("busy", { status: 503, headers: { "retry-after-ms": "0" } }));
+      track(busy.headers);
+      return busy;
+    }
     return track(await stored(url, init));
   };
   const client = new m.BraintrustClient({ apiKey: "k", baseURL: "http://127.0.0.1:9", fetch });
