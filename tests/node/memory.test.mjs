@@ -66,7 +66,7 @@ test("the shell lets go of every JS value it was handed", async () => {
   const fetch = async (url, init) => {
     if (init.method === "GET" && !String(url).includes("?")) return track(new Response("not json", { status: 200 }));
     if (init.method === "POST" && n++ % 2 === 0) {
-      const busy = track(new Response("busy", { status: 503, headers: { "retry-after-ms": "0" } }));
+      const busy = track(new Response("busy", { status: 503, headers: { "retry-after-ms": "1" } }));
       track(busy.headers);
       return busy;
     }
@@ -95,4 +95,99 @@ test("the shell lets go of every JS value it was handed", async () => {
   gc();
   const alive = held.filter((r) => r.deref() !== undefined).length;
   assert.equal(alive, 0, `${alive} of ${held.length} values handed to the client are still reachable`);
+});
+
+/** Where the data starts, the lowest offset of an active data segment: the
+ * stack lies below it, growing down from there (rustc's stack-first layout). */
+function dataStart(bytes) {
+  let p = 8;
+  const leb = (signed = false) => {
+    let v = 0, shift = 0, b;
+    do {
+      b = bytes[p++];
+      v |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    return signed && shift < 32 && b & 0x40 ? v | (-1 << shift) : v;
+  };
+  while (p < bytes.length) {
+    const id = bytes[p++];
+    const size = leb();
+    if (id !== 11) {
+      p += size;
+      continue;
+    }
+    let low = Infinity;
+    for (let n = leb(); n > 0; n--) {
+      const flags = leb();
+      if (flags === 2) leb();
+      if (flags !== 1) {
+        assert.equal(bytes[p++], 0x41, "a data segment's offset is an i32.const");
+        low = Math.min(low, leb(true) >>> 0);
+        assert.equal(bytes[p++], 0x0b);
+      }
+      const length = leb();
+      p += length;
+    }
+    return low;
+  }
+  assert.fail("the wasm has no data section");
+}
+
+// The shipped module has a 64 KB stack (scripts/build.mjs). Its deepest use,
+// under every operation with large inputs, retries, failures and a logger,
+// must stay far below that: the stack's unused bytes keep a fill pattern.
+test("the shadow stack stays within a small part of its 64 KB", async (t) => {
+  const top = dataStart(readFileSync(`${pkgDir}braintrust_ai_secrets_bg.wasm`));
+  assert.equal(top, 65536, "the stack is the 64 KB below the data");
+  // No wasm frame is live between calls, so the whole stack is free now.
+  new Uint8Array(memory.buffer).fill(0xa5, 1024, top);
+  let n = 0;
+  const fetch = async (url) => {
+    n++;
+    if (n % 7 === 0) return new Response("x".repeat(5000), { status: 500, headers: { "retry-after-ms": "1" } });
+    if (n % 5 === 0) return new Response('{"id": 1}', { status: 200 });
+    if (String(url).includes("?")) return new Response(JSON.stringify({ objects: Array.from({ length: 300 }, (_, i) => secret(i)) }), { status: 200 });
+    return new Response(JSON.stringify(secret(n)), { status: 200 });
+  };
+  const logger = { debug() {}, info() {}, warn() {}, error() {} };
+  const headers = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`x-h${i}`, "v".repeat(200)]));
+  const options = { apiKey: "k", baseURL: "http://127.0.0.1:9/a/b", logger, logLevel: "debug", defaultHeaders: headers };
+  const client = new m.BraintrustClient({ ...options, fetch, maxRetries: 3 });
+  assert.throws(() => new m.BraintrustClient({ ...options, baseURL: "ftp://x", nope: 1 }), m.ValidationError);
+  // A rejected fetch (not retried here, so no back-off wait), and a 503
+  // whose Retry-After is an HTTP-date (in the past: one short back-off).
+  const refused = new m.BraintrustClient({ ...options, maxRetries: 0, fetch: async () => {
+    throw Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+  } });
+  await assert.rejects(refused.getAiSecret(ID), m.APIConnectionError);
+  let dated = 0;
+  const busy = new m.BraintrustClient({ ...options, maxRetries: 1, fetch: async () =>
+    dated++ ? new Response(JSON.stringify(secret(0)), { status: 200 }) : new Response("", { status: 503, headers: { "retry-after": "Wed, 21 Oct 2015 07:28:00 GMT" } }) });
+  await busy.getAiSecret(ID);
+  assert.equal(dated, 2);
+  for (let i = 0; i < 20; i++) {
+    const s = "é€😀".repeat(500) + "x".repeat(i * 100);
+    const ids = Array.from({ length: 50 }, () => ID);
+    await Promise.allSettled([
+      client.createAiSecret({ name: s, secret: s, type: "openai", metadata: { deep: [[[{ a: s }]]] }, org_name: "o" }, { headers: { "x-a": "b".repeat(1000) } }),
+      client.updateAiSecret(ID, { name: s, metadata: null }),
+      client.listAiSecrets({ limit: 300, ids, ai_secret_type: ["a", "b"], ai_secret_name: s, org_name: s }),
+      client.getAiSecret(ID),
+      client.deleteAiSecret(ID),
+      client.deleteAiSecretByName({ name: s }),
+      client.replaceAiSecret({ name: s, secret: s }),
+      client.createAiSecret({ name: "", secret: 1 }),
+      client.createAiSecret({ secert: "x" }),
+      client.listAiSecrets({ starting_after: ID, ending_before: ID }),
+      client.getAiSecret("not-a-uuid"),
+    ]);
+  }
+  const bytes = new Uint8Array(memory.buffer);
+  let low = 1024;
+  while (low < top && bytes[low] === 0xa5) low++;
+  const used = top - low;
+  assert.ok(n > 140, `the workload reached fetch (${n} calls)`);
+  t.diagnostic(`deepest stack use: ${used} bytes`);
+  assert.ok(used > 0 && used <= 8192, `the deepest stack use was ${used} bytes (limit 8 KB of 64 KB)`);
 });
