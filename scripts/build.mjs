@@ -47,7 +47,11 @@ if (nightlySize) {
   cargoArgs.push("--target-dir", "target/nightly-size", "-Zbuild-std=core,alloc", "-Zbuild-std-features=optimize_for_size");
   rustflags.push("-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none");
 }
-env.CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = rustflags.join(" ");
+// Cargo takes the first of CARGO_ENCODED_RUSTFLAGS, RUSTFLAGS and the
+// target's config, so these flags go first in line, after the caller's own
+// (with `--target`, none of them reach build scripts or proc macros).
+const callers = process.env.CARGO_ENCODED_RUSTFLAGS?.split("\x1f") ?? process.env.RUSTFLAGS?.split(/\s+/) ?? [];
+env.CARGO_ENCODED_RUSTFLAGS = [...callers.filter(Boolean), ...rustflags].join("\x1f");
 run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", ...cargoArgs]);
 
 // Short import/export names in the wasm, and the glue rewritten to match.
