@@ -1,12 +1,48 @@
-//! Hand-written bindings to the few JS APIs the shell uses (smaller than the
-//! `web-sys` equivalents), and js/probe.js's helpers
-//! for reading values and filling plain objects.
+//! Hand-written bindings to the few JS APIs the shell uses, and js/probe.js's
+//! helpers for reading values and filling plain objects.
+//!
+//! No `js-sys` (0.15 KB gzip): linking it made every one of its bindings a
+//! root for the linker (each has an exported descriptor that wasm-bindgen
+//! removes only afterwards), so the data its JSPI task machinery refers to
+//! (RefCell and closure panic messages, a source path) stayed in the shipped
+//! module after that code was gone; wasm-opt drops code, never data.
 
 use super::Local;
 use crate::prelude::*;
 use core::cell::Cell;
-use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object the shell makes and fills.
+    #[derive(Clone)]
+    pub type Object;
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Object;
+
+    #[derive(Clone)]
+    pub type Function;
+    /// `f.call(this, a, b)`; `Err` is what `f` threw.
+    #[wasm_bindgen(method, catch, js_name = call)]
+    pub fn call2(this: &Function, ctx: &JsValue, a: &JsValue, b: &JsValue) -> Result<JsValue, JsValue>;
+    /// `f.call(this, a, b, c)`; `Err` is what `f` threw.
+    #[wasm_bindgen(method, catch, js_name = call)]
+    pub fn call3(this: &Function, ctx: &JsValue, a: &JsValue, b: &JsValue, c: &JsValue) -> Result<JsValue, JsValue>;
+
+    pub type Array;
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &Array) -> u32;
+    #[wasm_bindgen(method, indexing_getter)]
+    pub fn get(this: &Array, i: u32) -> JsValue;
+
+    /// `JSON.stringify(v)`; `Err` for cycles and bigints.
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
+    pub fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Date, js_name = now)]
+    pub fn date_now() -> f64;
+    #[wasm_bindgen(js_namespace = Math, js_name = random)]
+    pub fn math_random() -> f64;
+}
 
 #[wasm_bindgen(module = "/js/probe.js")]
 extern "C" {

@@ -3,7 +3,9 @@
 //! the decoded result, a delay before the next attempt, or the final error.
 //! The transport only does I/O; every decision is made here and in the core.
 
-use super::bindings::{delete, get, header_list, header_of, json_parse, set, set_f64, set_str};
+use super::bindings::{
+    date_now, delete, get, header_list, header_of, json_parse, math_random, set, set_f64, set_str, Object,
+};
 use super::client::Inner;
 use super::errors::to_js;
 use super::view::{strings, Js};
@@ -17,7 +19,6 @@ use crate::core::retry::{self, Outcome};
 use crate::core::validate::RequestOptions;
 use crate::prelude::*;
 use alloc::rc::Rc;
-use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
 /// How an attempt ended, as the transport reports it (js/transport.js has
@@ -113,8 +114,8 @@ impl WasmCall {
             self.attempts - 1,
             header("retry-after-ms").as_deref(),
             header("retry-after").as_deref(),
-            js_sys::Date::now(),
-            js_sys::Math::random(),
+            date_now(),
+            math_random(),
         );
         let (status, described) = match outcome {
             Outcome::Status(s) => (Some(s), crate::core::text::uint(s as u64)),
@@ -164,7 +165,7 @@ impl WasmCall {
         self.attempts += 1;
         self.inner.log(&self.req, Event::Sending { attempt: self.attempts }, None);
         if self.inner.logs(Level::Info) {
-            self.started = js_sys::Date::now();
+            self.started = date_now();
         }
         Ok(self.request.clone())
     }
@@ -200,7 +201,7 @@ impl WasmCall {
         if response::is_success(status) {
             let value = self.decode(status, &text).map_err(|e| self.fail(&e, None))?;
             if self.inner.logs(Level::Info) {
-                let elapsed_ms = (js_sys::Date::now() - self.started) as u64;
+                let elapsed_ms = (date_now() - self.started) as u64;
                 let event = Event::Succeeded { status, attempt: self.attempts, elapsed_ms };
                 self.inner.log(&self.req, event, Some(status));
             }

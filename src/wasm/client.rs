@@ -2,7 +2,7 @@
 //! options and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
-use super::bindings::{get, is_function, set_f64, set_str};
+use super::bindings::{get, is_function, set_f64, set_str, Function, Object};
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::view::Js;
@@ -15,7 +15,6 @@ use crate::core::secret::SecretString;
 use crate::core::validate::{self, ClientConfig, Env};
 use crate::prelude::*;
 use alloc::rc::Rc;
-use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 
 pub(super) struct Inner {
@@ -131,7 +130,8 @@ impl WasmClient {
     /// `make_error` is surface.js's `(className, message, props) => Error`,
     /// over js/errors.js's classes.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue, env: JsValue, make_error: Function) -> Result<WasmClient, JsValue> {
+    pub fn new(options: JsValue, env: JsValue, make_error: JsValue) -> Result<WasmClient, JsValue> {
+        let make_error: Function = make_error.unchecked_into();
         let opts = Js(options);
         let make = |make_error: Function| -> Result<Inner, Error> {
             let config = validate::client_options(&opts, &read_env(&Js(env)))?;

@@ -3,10 +3,9 @@
 //! factory to each client it makes (no global state here), so every build
 //! target shares one definition.
 
-use super::bindings::{json_parse, set, set_f64, set_str};
+use super::bindings::{json_parse, set, set_f64, set_str, Function, Object};
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
-use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 
 fn str_value(s: &str) -> JsValue {

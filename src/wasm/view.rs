@@ -1,10 +1,9 @@
 //! `JsonView` over `JsValue`, reading members one at a time (js/probe.js)
 //! so input is never copied wholesale into wasm.
 
-use super::bindings::{get, keys_of, kind_of, member_kind};
+use super::bindings::{get, json_stringify, keys_of, kind_of, member_kind, Array};
 use crate::core::json::{JsonView, Kind};
 use crate::prelude::*;
-use js_sys::{Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub struct Js(pub JsValue);
@@ -57,7 +56,7 @@ impl JsonView for Js {
     }
 
     fn to_json(&self) -> Option<String> {
-        JSON::stringify(&self.0).ok().and_then(|s| s.as_string())
+        json_stringify(&self.0).ok().and_then(|s| s.as_string())
     }
 }
 

@@ -70,7 +70,7 @@ pub fn client(extra: &str) -> WasmClient {
     if get(&opts, "apiKey").is_undefined() {
         let _ = Reflect::set(&opts, &"apiKey".into(), &"test-key".into());
     }
-    WasmClient::new(opts, JsValue::UNDEFINED, make_error()).expect("client")
+    WasmClient::new(opts, JsValue::UNDEFINED, make_error().into()).expect("client")
 }
 
 pub fn opts(tag: &str, extra: &str) -> JsValue {
@@ -255,7 +255,7 @@ macro_rules! wasm_suite {
 
         async fn setup_refused() {
             let opts = JSON::parse(&["{\"baseURL\":\"", REFUSED, "\",\"maxRetries\":0}"].concat()).unwrap();
-            let c = WasmClient::new(opts, JsValue::UNDEFINED, make_error()).unwrap();
+            let c = WasmClient::new(opts, JsValue::UNDEFINED, make_error().into()).unwrap();
             let e = err(create(&c, JSON::parse("{\"name\":\"x\"}").unwrap(), JsValue::UNDEFINED)).await;
             assert_eq!(name_of(&e), "APIConnectionError");
             assert_eq!(get(&e, "attempts").as_f64(), Some(1.0));
@@ -305,7 +305,9 @@ macro_rules! wasm_suite {
             let e = err(create(&c, JSON::parse("{\"name\":\"n\"}").unwrap(), opts(&t, "{\"timeout\":-5}"))).await;
             assert_eq!(get(&e, "field").as_string().as_deref(), Some("timeout"));
             for bad in ["{\"baseURL\":\"ftp://x\"}", "{\"timeout\":0}", "{\"maxRetries\":1.5}", "{\"apiKey\":7}"] {
-                let e = WasmClient::new(JSON::parse(bad).unwrap(), JsValue::UNDEFINED, make_error()).err().expect(bad);
+                let e = WasmClient::new(JSON::parse(bad).unwrap(), JsValue::UNDEFINED, make_error().into())
+                    .err()
+                    .expect(bad);
                 assert_eq!(name_of(&e), "ValidationError", "{bad}");
             }
             assert_eq!(count(&t).await, 0);
