@@ -29,16 +29,18 @@ impl Inner {
     /// Whether events of `level` reach a logger (so that a call without one
     /// skips the work, such as reading the clock, that only feeds it).
     pub(super) fn logs(&self, level: Level) -> bool {
-        self.logger.is_some() && level >= self.config.log_level
+        self.logger_for(level).is_some()
+    }
+
+    /// The logger, if events of `level` go to it.
+    fn logger_for(&self, level: Level) -> Option<&Object> {
+        self.logger.as_ref().filter(|_| level >= self.config.log_level)
     }
 
     /// Tells the optional logger about `event`; a throwing logger is ignored.
     pub(super) fn log(&self, req: &HttpRequest, event: Event, status: Option<u16>) {
         let level = event.level();
-        if !self.logs(level) {
-            return;
-        }
-        let Some(logger) = &self.logger else { return };
+        let Some(logger) = self.logger_for(level) else { return };
         let f = get(logger, level.method());
         if !is_function(&f) {
             return;
