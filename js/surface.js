@@ -27,17 +27,18 @@ export function makeSurface(wasm, readEnv) {
       Object.freeze(this.aiSecrets);
     }
 
-    // prepare() validates synchronously; its ValidationError becomes a
-    // rejection, and nothing is sent. (Not an `async` method: returning
-    // perform's promise from one costs a promise and two ticks per call.)
+    // prepare() validates synchronously; the ValidationError it returns
+    // becomes a rejection, and nothing is sent. (Not an `async` method:
+    // returning perform's promise from one costs a promise and two ticks
+    // per call.)
     #run(op, a, b, options) {
       let call;
       try {
         call = this.#core.prepare(op, a, b, options);
       } catch (e) {
-        return Promise.reject(e);
+        return Promise.reject(e); // a trap in the wasm: still a rejection, never a throw
       }
-      return perform(call);
+      return call instanceof Error ? Promise.reject(call) : perform(call);
     }
     createAiSecret(params, options) { return this.#run(0, params, undefined, options); }
     replaceAiSecret(params, options) { return this.#run(1, params, undefined, options); }

@@ -16,10 +16,13 @@ export async function perform(call) {
   try {
     for (;;) {
       // { url, init, signal, fetch, timeoutMs, maxBody }, the same each
-      // attempt; throws APIUserAbortError once the caller has aborted.
+      // attempt; an APIUserAbortError once the caller has aborted. (The wasm
+      // returns its errors: see WasmCall::settle in src/wasm/call.rs.)
       const request = call.begin();
+      if (request instanceof Error) throw request;
       const r = await attempt(request);
       const next = call.settle(r.kind, r.status, r.headers, r.body);
+      if (next instanceof Error) throw next;
       if (typeof next !== "number") return next;
       await sleep(next, request.signal);
     }

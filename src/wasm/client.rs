@@ -147,9 +147,10 @@ impl WasmClient {
     }
 
     /// Validates one call (`op`: 0 create, 1 replace, 2 retrieve, 3 update,
-    /// 4 delete, 5 delete by name, 6 list) and its options; throws a
-    /// `ValidationError` before anything is sent.
-    pub fn prepare(&self, op: u8, a: JsValue, b: JsValue, options: JsValue) -> Result<WasmCall, JsValue> {
+    /// 4 delete, 5 delete by name, 6 list) and its options. Returns the
+    /// `WasmCall`, or the `ValidationError` (returned, not thrown: see
+    /// `WasmCall::settle`), before anything is sent.
+    pub fn prepare(&self, op: u8, a: JsValue, b: JsValue, options: JsValue) -> JsValue {
         let options = Js(options);
         let operation = || -> Result<Operation, Error> {
             let (a, b) = (Js(a), Js(b));
@@ -165,8 +166,8 @@ impl WasmClient {
         };
         let prepared = operation().and_then(|op| Ok((op, validate::request_options(&options)?, signal(&options)?)));
         match prepared {
-            Ok((op, ro, signal)) => Ok(WasmCall::new(self.inner.clone(), op, &ro, signal)),
-            Err(e) => Err(to_js(&self.inner.make_error, &e, 0, None)),
+            Ok((op, ro, signal)) => WasmCall::new(self.inner.clone(), op, &ro, signal).into(),
+            Err(e) => to_js(&self.inner.make_error, &e, 0, None),
         }
     }
 }

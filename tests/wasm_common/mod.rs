@@ -2,7 +2,7 @@
 //! runs. It drives `WasmClient` against the local emulator over real fetch.
 //! `EMULATOR_URL` and `REFUSED_URL` are set at build time by scripts/test.mjs.
 
-use braintrust_ai_secrets::wasm::{WasmCall, WasmClient};
+use braintrust_ai_secrets::wasm::WasmClient;
 use js_sys::{Function, Object, Promise, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -25,15 +25,17 @@ extern "C" {
 // The shell's I/O half, the same file the npm package ships.
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
-    fn perform(call: WasmCall) -> Promise;
+    fn perform(call: &JsValue) -> Promise;
 }
 
 /// One call through the shell: validation (a rejected promise when it
 /// fails), then the JS transport driving the `WasmCall`.
 pub fn call(c: &WasmClient, op: u8, a: JsValue, b: JsValue, options: JsValue) -> Promise {
-    match c.prepare(op, a, b, options) {
-        Ok(call) => perform(call),
-        Err(e) => Promise::reject(&e),
+    let call = c.prepare(op, a, b, options);
+    if call.is_instance_of::<js_sys::Error>() {
+        Promise::reject(&call)
+    } else {
+        perform(&call)
     }
 }
 
