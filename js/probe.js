@@ -30,34 +30,49 @@ export function kindOf(v) {
   }
 }
 
-/** `kindOf(v[k])` in one call: checking a response's fields needs only their kinds. */
+// Member names, decoded from wasm memory once each: the wasm names a member
+// by its index here. The last slot is scratch, rewritten for each name past
+// the first MAX_NAMES - 1 (header names come from callers, so the table is
+// bounded); the wasm caches only the indices below it.
+const names = [];
+const MAX_NAMES = 64;
+
+/** Files `name` and returns its index. */
+export function intern(name) {
+  const i = Math.min(names.length, MAX_NAMES - 1);
+  names[i] = name;
+  return i;
+}
+
+/** `kindOf(v[name])` in one call: checking a response's fields needs only their kinds. */
 export function memberKind(v, k) {
   return kindOf(member(v, k));
 }
 
-/** `v[k]` for objects and functions, else (or when a getter throws) undefined. */
+/** `v[name]` for objects and functions, else (or when a getter throws) undefined. */
 export function member(v, k) {
   if (v === null || (typeof v !== "object" && typeof v !== "function")) return undefined;
   try {
-    return v[k];
+    return v[names[k]];
   } catch {
     return undefined;
   }
 }
 
-/** `o[k] = v` on a plain object the wasm made (results, errors, RequestInit). */
+/** `o[name] = v` on a plain object the wasm made (results, errors, RequestInit). */
 export function put(o, k, v) {
-  o[k] = v;
+  o[names[k]] = v;
 }
 // The same, under one name per Rust signature (a wasm module may not import
 // one name twice with different types): the glue converts a text or a number in
 // place, so wasm makes no handle for it.
 export { put as putText, put as putNumber };
 
-/** Removes `o[k]` if present (`delete` on an absent key would still turn the
- * object into a slow dictionary-mode one). */
+/** Removes `o[name]` if present (`delete` on an absent key would still turn
+ * the object into a slow dictionary-mode one). */
 export function remove(o, k) {
-  if (k in o) delete o[k];
+  const name = names[k];
+  if (name in o) delete o[name];
 }
 
 /** Own enumerable keys of a plain object or array. */

@@ -49,22 +49,24 @@ extern "C" {
     /// The `Kind` (src/core/json.rs order) as a number, in one call.
     #[wasm_bindgen(js_name = kindOf)]
     pub fn kind_of(v: &JsValue) -> u8;
+    /// Files a member name; returns the index the functions below take.
+    fn intern(name: &str) -> u32;
     /// `v[k]`, or `undefined` when `v` is not an object or the getter throws.
-    fn member(v: &JsValue, k: &JsValue) -> JsValue;
+    fn member(v: &JsValue, k: u32) -> JsValue;
     /// `kindOf(v[k])`, without handing the member to wasm.
     #[wasm_bindgen(js_name = memberKind)]
-    fn member_kind_of(v: &JsValue, k: &JsValue) -> u8;
+    fn member_kind_of(v: &JsValue, k: u32) -> u8;
     /// `obj[k] = value` on an object the shell made.
-    fn put(obj: &Object, k: &JsValue, value: &JsValue);
+    fn put(obj: &Object, k: u32, value: &JsValue);
     // `put` again with typed values (js/probe.js's aliases): the glue
     // converts them, so wasm makes and drops no `JsValue` of its own for
     // each (smaller, and one crossing instead of two).
     #[wasm_bindgen(js_name = putText)]
-    fn put_str(obj: &Object, k: &JsValue, value: &str);
+    fn put_str(obj: &Object, k: u32, value: &str);
     #[wasm_bindgen(js_name = putNumber)]
-    fn put_f64(obj: &Object, k: &JsValue, value: f64);
+    fn put_f64(obj: &Object, k: u32, value: f64);
     /// Deletes `o[k]` if present.
-    fn remove(o: &JsValue, k: &JsValue);
+    fn remove(o: &JsValue, k: u32);
     /// `Object.keys(v)`, or an empty array.
     #[wasm_bindgen(js_name = keysOf)]
     pub fn keys_of(v: &JsValue) -> Array;
@@ -83,27 +85,32 @@ extern "C" {
     pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// JS strings for member names, each made once: decoding the name from wasm
-/// memory on every access (a `TextDecoder` call) was a fifth of the shell's
-/// time per call. Bounded, since header names come from callers. A `Cell`,
-/// taken and put back, not a `RefCell`: no borrow can fail, so no panic path.
-static KEYS: Local<Cell<Vec<(String, JsValue)>>> = Local(Cell::new(Vec::new()));
-const MAX_KEYS: usize = 64;
+/// Member names by their index in js/probe.js's table: the name crosses
+/// once, as it is filed, and each access after passes a number. (Decoding
+/// the name on every access was a fifth of the shell's time per call; a
+/// cached JS string handed over instead cost a clone and a drop, two
+/// crossings, per access: 29 of each per create.) A `Cell`, taken and put
+/// back, not a `RefCell`: no borrow can fail, so no panic path.
+static NAMES: Local<Cell<Vec<(String, u32)>>> = Local(Cell::new(Vec::new()));
+/// js/probe.js's last slot, rewritten for each name past its table's size.
+/// Safe to hand out: the access that uses it is the next crossing, and no
+/// JS runs between the two (a getter runs only after the name is looked up).
+const SCRATCH: u32 = 63;
 
-fn key(k: &str) -> JsValue {
-    let mut keys = KEYS.0.take();
-    let v = match keys.iter().find(|(s, _)| s == k) {
-        Some((_, v)) => v.clone(),
+fn key(k: &str) -> u32 {
+    let mut names = NAMES.0.take();
+    let i = match names.iter().find(|(s, _)| s == k) {
+        Some(&(_, i)) => i,
         None => {
-            let v = JsValue::from_str(k);
-            if keys.len() < MAX_KEYS {
-                keys.push((k.into(), v.clone()));
+            let i = intern(k);
+            if i != SCRATCH {
+                names.push((k.into(), i));
             }
-            v
+            i
         }
     };
-    KEYS.0.set(keys);
-    v
+    NAMES.0.set(names);
+    i
 }
 
 /// `kind_of`'s answer for a function.
@@ -116,30 +123,30 @@ pub fn is_function(v: &JsValue) -> bool {
 
 /// `v[k]`, or `undefined` when `v` is not an object or the getter throws.
 pub fn get(v: &JsValue, k: &str) -> JsValue {
-    member(v, &key(k))
+    member(v, key(k))
 }
 
 /// `obj[k] = value` on a plain object the shell made.
 pub fn set(obj: &Object, k: &str, value: &JsValue) {
-    put(obj, &key(k), value)
+    put(obj, key(k), value)
 }
 
 /// `obj[k] = s` (a JS string).
 pub fn set_str(obj: &Object, k: &str, s: &str) {
-    put_str(obj, &key(k), s)
+    put_str(obj, key(k), s)
 }
 
 /// `obj[k] = n` (a JS number).
 pub fn set_f64(obj: &Object, k: &str, n: f64) {
-    put_f64(obj, &key(k), n)
+    put_f64(obj, key(k), n)
 }
 
 /// `kind_of(v[k])` in one crossing.
 pub fn member_kind(v: &JsValue, k: &str) -> u8 {
-    member_kind_of(v, &key(k))
+    member_kind_of(v, key(k))
 }
 
 /// Deletes `obj[k]` if present.
 pub fn delete(obj: &JsValue, k: &str) {
-    remove(obj, &key(k))
+    remove(obj, key(k))
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -105,6 +105,37 @@ test("wire: defaultHeaders and per-call headers are sent; null removes one", asy
   assert.equal(h["x-team"], "b");
   assert.equal(h["x-gone"], undefined);
   assert.equal(h["x-call"], "1");
+});
+
+test("wire: more header names than js/probe.js's member-name table holds (a fresh process, so they fill it first)", async () => {
+  // 150 names fill the 63 slots before the response's field names are ever
+  // filed: those then all go through the scratch slot too.
+  const name = uniq("names");
+  const script = `
+    import { BraintrustClient } from "braintrust-ai-secrets";
+    const defaultHeaders = {}, headers = {};
+    for (let i = 0; i < 75; i++) { defaultHeaders["x-d-" + i] = "d" + i; headers["x-c-" + i] = "c" + i; }
+    const c = new BraintrustClient({ apiKey: process.argv[1], baseURL: process.argv[2], defaultHeaders });
+    const a = await c.createAiSecret({ name: process.argv[3], metadata: { k: 1 } }, { headers });
+    const b = await c.updateAiSecret(a.id, { metadata: { k: 2 } }, { headers });
+    console.log(JSON.stringify([a, b]));`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script, KEY, emu.url, name], { cwd: dirname(fileURLToPath(import.meta.url)), stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  assert.equal(await new Promise((resolve) => child.on("close", resolve)), 0);
+  const [a, b] = JSON.parse(out);
+  assert.equal(a.name, name);
+  assert.deepEqual([a.metadata, b.metadata], [{ k: 1 }, { k: 2 }]);
+  assert.equal(b.id, a.id);
+  assert.equal(typeof a.created, "string");
+  const requests = [...sent(emu, name), ...sent(emu, a.id)];
+  assert.deepEqual(requests.map((r) => r.method), ["POST", "PATCH"]);
+  for (const r of requests) {
+    for (let i = 0; i < 75; i++) {
+      assert.equal(r.headers[`x-d-${i}`], `d${i}`);
+      assert.equal(r.headers[`x-c-${i}`], `c${i}`);
+    }
+  }
 });
 
 test("options: a custom fetch receives credentials and the request", async () => {
