@@ -17,11 +17,18 @@ function makeError(className, message, props) {
 const PER_CALL_KEYS = ["signal", "headers"];
 
 export function makeSurface(wasm, readEnv) {
+  // Each client's wasm half, by address (src/wasm/handle.rs), is freed when
+  // the client is collected; calls in flight hold their own share of it.
+  const cores = new FinalizationRegistry(wasm.clientFree);
+
   class BraintrustClient {
     #core;
 
     constructor(options = {}) {
-      this.#core = new wasm.WasmClient(options, readEnv(), makeError);
+      const core = wasm.clientNew(options, readEnv(), makeError);
+      if (core instanceof Error) throw core; // a ValidationError
+      this.#core = core;
+      cores.register(this, core);
       /** The official client's names: `client.aiSecrets.create(...)`, etc. */
       this.aiSecrets = new AiSecrets(this);
       Object.freeze(this.aiSecrets);
@@ -34,11 +41,11 @@ export function makeSurface(wasm, readEnv) {
     #run(op, a, b, options) {
       let call;
       try {
-        call = this.#core.prepare(op, a, b, options);
+        call = wasm.clientPrepare(this.#core, op, a, b, options);
       } catch (e) {
         return Promise.reject(e); // a trap in the wasm: still a rejection, never a throw
       }
-      return call instanceof Error ? Promise.reject(call) : perform(call);
+      return call instanceof Error ? Promise.reject(call) : perform(wasm, call);
     }
     createAiSecret(params, options) { return this.#run(0, params, undefined, options); }
     replaceAiSecret(params, options) { return this.#run(1, params, undefined, options); }

@@ -2,7 +2,8 @@
 // and AbortController (so the timeout covers the body and an abort cancels
 // the request), the body read under a size cap, and the backoff sleep. Every
 // decision — retry or not, how long to wait, which error, what the result is —
-// is the wasm core's: `call` (a WasmCall) is asked after each attempt.
+// is the wasm core's: the call (a WasmCall's address, see src/wasm/handle.rs)
+// is handed to its exports after each attempt.
 // How an attempt ended (src/wasm/call.rs has the same numbers).
 const CONNECTION = 0;
 const TIMEOUT = 1;
@@ -12,22 +13,24 @@ const RESPONSE = 4;
 
 const utf8 = new TextDecoder(); // stateless when not streaming, so shared
 
-export async function perform(call) {
+/** Drives the call at `call` through `wasm`'s `callBegin`, `callSettle` and
+ * `callFree` exports (the glue module) to its result or its error. */
+export async function perform(wasm, call) {
   try {
     for (;;) {
       // { url, init, signal, fetch, timeoutMs, maxBody }, the same each
       // attempt; an APIUserAbortError once the caller has aborted. (The wasm
       // returns its errors: see WasmCall::settle in src/wasm/call.rs.)
-      const request = call.begin();
+      const request = wasm.callBegin(call);
       if (request instanceof Error) throw request;
       const r = await attempt(request);
-      const next = call.settle(r.kind, r.status, r.headers, r.body);
+      const next = wasm.callSettle(call, r.kind, r.status, r.headers, r.body);
       if (next instanceof Error) throw next;
       if (typeof next !== "number") return next;
       await sleep(next, request.signal);
     }
   } finally {
-    call.free(); // zeroes the request's key and secret in wasm memory
+    wasm.callFree(call); // zeroes the request's key and secret in wasm memory; once, last
   }
 }
 

@@ -8,6 +8,7 @@ use super::bindings::{
 };
 use super::client::Inner;
 use super::errors::to_js;
+use super::handle;
 use super::view::{strings, Js};
 use crate::core::error::Error;
 use crate::core::json::JsonView;
@@ -29,7 +30,6 @@ const ABORTED: u8 = 2;
 const TOO_LARGE: u8 = 3;
 const RESPONSE: u8 = 4;
 
-#[wasm_bindgen]
 pub struct WasmCall {
     inner: Rc<Inner>,
     /// Holds the key and the secret; zeroed when the call is freed.
@@ -150,7 +150,6 @@ impl WasmCall {
     }
 }
 
-#[wasm_bindgen]
 impl WasmCall {
     /// Starts an attempt and returns what the transport needs to send it,
     /// the same object each time: `{ url, init, signal, fetch, timeoutMs,
@@ -189,6 +188,39 @@ impl WasmCall {
         };
         verdict.unwrap_or_else(|e| e)
     }
+}
+
+// The exports js/transport.js drives a call with, by the address
+// `WasmClient::prepare` returned (see src/wasm/handle.rs).
+
+/// `WasmCall::begin` on the call at `call`.
+///
+/// # Safety
+/// `call` is a live call's address, used by nothing else meanwhile (`handle::get_mut`).
+#[wasm_bindgen(js_name = callBegin)]
+pub unsafe fn call_begin(call: u32) -> JsValue {
+    // SAFETY: the caller's contract.
+    unsafe { handle::get_mut::<WasmCall>(call) }.begin()
+}
+
+/// `WasmCall::settle` on the call at `call`.
+///
+/// # Safety
+/// As for `call_begin`.
+#[wasm_bindgen(js_name = callSettle)]
+pub unsafe fn call_settle(call: u32, kind: u8, status: JsValue, headers: JsValue, body: JsValue) -> JsValue {
+    // SAFETY: the caller's contract.
+    unsafe { handle::get_mut::<WasmCall>(call) }.settle(kind, status, headers, body)
+}
+
+/// Frees the call at `call`, zeroing the key and the secret it holds.
+///
+/// # Safety
+/// As for `call_begin`; `call` is not used again.
+#[wasm_bindgen(js_name = callFree)]
+pub unsafe fn call_free(call: u32) {
+    // SAFETY: the caller's contract.
+    unsafe { handle::free::<WasmCall>(call) }
 }
 
 impl WasmCall {

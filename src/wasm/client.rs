@@ -1,10 +1,11 @@
-//! The `WasmClient` class behind the JS `BraintrustClient`: it validates
-//! options and, per call, arguments, and hands out a `WasmCall` that the JS
+//! The `WasmClient` behind the JS `BraintrustClient`: it validates options
+//! and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
 use super::bindings::{get, is_function, set_f64, set_str, Function, Object};
 use super::call::WasmCall;
 use super::errors::to_js;
+use super::handle;
 use super::view::Js;
 use crate::core::error::Error;
 use crate::core::json::{JsonView, Kind};
@@ -70,7 +71,6 @@ impl Inner {
     }
 }
 
-#[wasm_bindgen]
 pub struct WasmClient {
     inner: Rc<Inner>,
 }
@@ -126,12 +126,10 @@ fn signal(options: &Js) -> Result<Option<JsValue>, Error> {
     Ok(Some(s.0))
 }
 
-#[wasm_bindgen]
 impl WasmClient {
-    /// Validates options; throws a `ValidationError` synchronously.
-    /// `make_error` is surface.js's `(className, message, props) => Error`,
-    /// over js/errors.js's classes.
-    #[wasm_bindgen(constructor)]
+    /// Validates options; `Err` is the `ValidationError`. `make_error` is
+    /// surface.js's `(className, message, props) => Error`, over
+    /// js/errors.js's classes.
     pub fn new(options: JsValue, env: JsValue, make_error: JsValue) -> Result<WasmClient, JsValue> {
         let make_error: Function = make_error.unchecked_into();
         let opts = Js(options);
@@ -148,8 +146,8 @@ impl WasmClient {
 
     /// Validates one call (`op`: 0 create, 1 replace, 2 retrieve, 3 update,
     /// 4 delete, 5 delete by name, 6 list) and its options. Returns the
-    /// `WasmCall`, or the `ValidationError` (returned, not thrown: see
-    /// `WasmCall::settle`), before anything is sent.
+    /// `WasmCall`'s address (src/wasm/handle.rs), or the `ValidationError`
+    /// (returned, not thrown: see `WasmCall::settle`), before anything is sent.
     pub fn prepare(&self, op: u8, a: JsValue, b: JsValue, options: JsValue) -> JsValue {
         let options = Js(options);
         let operation = || -> Result<Operation, Error> {
@@ -166,8 +164,40 @@ impl WasmClient {
         };
         let prepared = operation().and_then(|op| Ok((op, validate::request_options(&options)?, signal(&options)?)));
         match prepared {
-            Ok((op, ro, signal)) => WasmCall::new(self.inner.clone(), op, &ro, signal).into(),
+            Ok((op, ro, signal)) => handle::into_js(WasmCall::new(self.inner.clone(), op, &ro, signal)),
             Err(e) => to_js(&self.inner.make_error, &e, 0, None),
         }
     }
+}
+
+// The exports js/surface.js drives a client with: it holds the address
+// `clientNew` returns (see src/wasm/handle.rs) in a private field, and
+// frees it when the `BraintrustClient` is garbage-collected. Calls in flight
+// keep their own `Rc` of the client's state.
+
+/// `WasmClient::new`; returns the client's address, or the error.
+#[wasm_bindgen(js_name = clientNew)]
+pub fn client_new(options: JsValue, env: JsValue, make_error: JsValue) -> JsValue {
+    WasmClient::new(options, env, make_error).map_or_else(|e| e, handle::into_js)
+}
+
+/// `WasmClient::prepare` on the client at `client`.
+///
+/// # Safety
+/// `client` is a live client's address (`handle::get`).
+#[wasm_bindgen(js_name = clientPrepare)]
+pub unsafe fn client_prepare(client: u32, op: u8, a: JsValue, b: JsValue, options: JsValue) -> JsValue {
+    // SAFETY: the caller's contract.
+    unsafe { handle::get::<WasmClient>(client) }.prepare(op, a, b, options)
+}
+
+/// Frees the client at `client`.
+///
+/// # Safety
+/// As for `client_prepare`, with no call of it running (JS frees a client
+/// once it is unreachable); `client` is not used again.
+#[wasm_bindgen(js_name = clientFree)]
+pub unsafe fn client_free(client: u32) {
+    // SAFETY: the caller's contract.
+    unsafe { handle::free::<WasmClient>(client) }
 }

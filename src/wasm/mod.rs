@@ -2,15 +2,16 @@
 //! exposes the JS surface. Its I/O half is js/transport.js (fetch, timers,
 //! AbortController, the capped body read), which asks a `WasmCall` after each
 //! attempt what to do next. It holds no business rules; those live in
-//! `crate::core`.
+//! `crate::core`. JS holds clients and calls by address (handle.rs).
 
 mod bindings;
 mod call;
 mod client;
 mod errors;
+mod handle;
 mod view;
 
-pub use call::WasmCall;
+pub use call::{call_begin, call_free, call_settle, WasmCall};
 pub use client::WasmClient;
 
 // Single-threaded wasm: a size-class allocator (src/heap.rs), 0.26 KB gzip

@@ -25,7 +25,27 @@ extern "C" {
 // The shell's I/O half, the same file the npm package ships.
 #[wasm_bindgen(module = "/js/transport.js")]
 extern "C" {
-    fn perform(call: &JsValue) -> Promise;
+    fn perform(wasm: &JsValue, call: &JsValue) -> Promise;
+}
+
+thread_local! {
+    /// The call exports `perform` takes, as the package's glue module has
+    /// them: JS functions of the call's address.
+    static CALL_EXPORTS: JsValue = {
+        use braintrust_ai_secrets::wasm::{call_begin, call_free, call_settle};
+        let o = Object::new();
+        // SAFETY (all three): `perform` passes back the address `prepare`
+        // returned, one step at a time, and frees it once, last.
+        let begin = Closure::<dyn Fn(u32) -> JsValue>::new(|c| unsafe { call_begin(c) });
+        let settle = Closure::<dyn Fn(u32, u8, JsValue, JsValue, JsValue) -> JsValue>::new(|c, k, s, h, b| unsafe {
+            call_settle(c, k, s, h, b)
+        });
+        let free = Closure::<dyn Fn(u32)>::new(|c| unsafe { call_free(c) });
+        let _ = Reflect::set(&o, &"callBegin".into(), &begin.into_js_value());
+        let _ = Reflect::set(&o, &"callSettle".into(), &settle.into_js_value());
+        let _ = Reflect::set(&o, &"callFree".into(), &free.into_js_value());
+        o.into()
+    };
 }
 
 /// One call through the shell: validation (a rejected promise when it
@@ -35,7 +55,7 @@ pub fn call(c: &WasmClient, op: u8, a: JsValue, b: JsValue, options: JsValue) ->
     if call.is_instance_of::<js_sys::Error>() {
         Promise::reject(&call)
     } else {
-        perform(&call)
+        CALL_EXPORTS.with(|wasm| perform(wasm, &call))
     }
 }
 
