@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let mut r = Redactor::new();
     r.add(SENTINEL);
 
-    let e = api_error(status, &[("x-request-id".into(), body.to_string())], &body, &r);
+    let e = api_error(status, vec![("x-request-id".into(), body.to_string())], &body, &r);
     let message = e.message();
     assert!(!message.contains(SENTINEL));
     let _ = e.class_name();

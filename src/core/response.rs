@@ -37,10 +37,14 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
     headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }
 
-/// The error for a non-2xx response.
-pub fn api_error(status: u16, headers: &[(String, String)], body: &str, redactor: &Redactor) -> Error {
-    let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(headers, h)).map(|v| redactor.redact(v));
-    let headers = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), redactor.redact(v))).collect();
+/// The error for a non-2xx response. Takes the headers to redact them in
+/// place (a `map(..).collect()` into a new `Vec` cost 0.3 KB of wasm).
+pub fn api_error(status: u16, mut headers: Vec<(String, String)>, body: &str, redactor: &Redactor) -> Error {
+    let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(&headers, h)).map(|v| redactor.redact(v));
+    for (k, v) in &mut headers {
+        k.make_ascii_lowercase();
+        *v = redactor.redact(v);
+    }
     Error::Api(ApiError { status, headers, body: excerpt(redactor, body), request_id, may_have_succeeded: false })
 }
 
@@ -169,7 +173,7 @@ mod tests {
             ("X-Request-Id".to_string(), "req-1".to_string()),
             ("X-Echo".to_string(), "sk-SENTINEL-KEY".to_string()),
         ];
-        let e = api_error(401, &headers, &body, &r);
+        let e = api_error(401, headers, &body, &r);
         let Error::Api(a) = &e else { panic!() };
         assert_eq!(a.request_id.as_deref(), Some("req-1"));
         assert!(a.body.len() <= BODY_EXCERPT_BYTES + 3 && a.body.starts_with("denied for [REDACTED]"));

@@ -248,7 +248,7 @@ impl WasmCall {
         }
         let mut e = response::api_error(
             status,
-            &header_pairs(&headers),
+            header_pairs(&headers),
             &text.as_string().unwrap_or_default(),
             &self.req.redactor,
         );
