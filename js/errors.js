@@ -58,15 +58,19 @@ export class ResponseValidationError extends BraintrustError {
   }
 }
 
-// `name` lives on each prototype (not as an own property), so it shows in
-// stacks and `toString()` without adding noise to `JSON.stringify`. Written
-// out as strings because minifiers rename classes.
-const names = {
+// The classes by name, as the wasm names them (surface.js's `makeError`);
+// keys, not class names, because minifiers rename classes. The default
+// export, so that the entries' `export *` does not publish it.
+const classes = {
   BraintrustError, ValidationError, APIError, BadRequestError, AuthenticationError,
   PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
   RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError,
   APIUserAbortError, ResponseValidationError,
 };
-for (const [name, cls] of Object.entries(names)) {
+export default classes;
+
+// `name` lives on each prototype (not as an own property), so it shows in
+// stacks and `toString()` without adding noise to `JSON.stringify`.
+for (const [name, cls] of Object.entries(classes)) {
   Object.defineProperty(cls.prototype, "name", { value: name, writable: true, configurable: true });
 }

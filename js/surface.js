@@ -3,29 +3,35 @@
 // official client's method names. Validation, request building, decoding and
 // every retry decision are in Rust; transport.js does the I/O.
 
-import * as errors from "./errors.js";
+import classes, { BraintrustError } from "./errors.js";
+// The glue's exports by name (not the whole module), so that bundlers drop
+// what the page does not use, such as the other runtime's init function.
+import { callBegin, callFree, callSettle, clientFree, clientNew, clientPrepare } from "./braintrust_ai_secrets.js";
 import { perform } from "./transport.js";
 
-// Export names survive minification, so the wasm can name classes by string.
 function makeError(className, message, props) {
-  const Cls = errors[className] ?? errors.BraintrustError;
+  const Cls = classes[className] ?? BraintrustError;
   return new Cls(message, props);
 }
+
+// What js/transport.js drives a call with.
+const calls = { callBegin, callSettle, callFree };
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
 // client (timeout and maxRetries are client options there).
 const PER_CALL_KEYS = ["signal", "headers"];
 
-export function makeSurface(wasm, readEnv) {
+/** The API over the glue module, which the caller has initialised. */
+export function makeSurface(readEnv) {
   // Each client's wasm half, by address (src/wasm/handle.rs), is freed when
   // the client is collected; calls in flight hold their own share of it.
-  const cores = new FinalizationRegistry(wasm.clientFree);
+  const cores = new FinalizationRegistry(clientFree);
 
   class BraintrustClient {
     #core;
 
     constructor(options = {}) {
-      const core = wasm.clientNew(options, readEnv(), makeError);
+      const core = clientNew(options, readEnv(), makeError);
       if (core instanceof Error) throw core; // a ValidationError
       this.#core = core;
       cores.register(this, core);
@@ -41,11 +47,11 @@ export function makeSurface(wasm, readEnv) {
     #run(op, a, b, options) {
       let call;
       try {
-        call = wasm.clientPrepare(this.#core, op, a, b, options);
+        call = clientPrepare(this.#core, op, a, b, options);
       } catch (e) {
         return Promise.reject(e); // a trap in the wasm: still a rejection, never a throw
       }
-      return call instanceof Error ? Promise.reject(call) : perform(wasm, call);
+      return call instanceof Error ? Promise.reject(call) : perform(calls, call);
     }
     createAiSecret(params, options) { return this.#run(0, params, undefined, options); }
     replaceAiSecret(params, options) { return this.#run(1, params, undefined, options); }

@@ -13,8 +13,8 @@ const RESPONSE = 4;
 
 const utf8 = new TextDecoder(); // stateless when not streaming, so shared
 
-/** Drives the call at `call` through `wasm`'s `callBegin`, `callSettle` and
- * `callFree` exports (the glue module) to its result or its error. */
+/** Drives the call at `call` to its result or its error, through the glue's
+ * `callBegin`, `callSettle` and `callFree` exports, which `wasm` holds. */
 export async function perform(wasm, call) {
   try {
     for (;;) {

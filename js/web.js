@@ -1,13 +1,13 @@
 // Entry for browsers, workers and bundlers (Vite, esbuild, webpack). The
 // wasm is fetched next to this file and instantiated with top-level await,
 // so importers never call an init function.
-import init, * as glue from "./braintrust_ai_secrets.js";
+import init from "./braintrust_ai_secrets.js";
 import { makeSurface } from "./surface.js";
 
 await init({ module_or_path: new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url) });
 
 // Browsers never read the environment.
-const surface = makeSurface(glue, () => undefined);
+const surface = makeSurface(() => undefined);
 export const BraintrustClient = surface.BraintrustClient;
 export const createAiSecret = surface.createAiSecret;
 export * from "./errors.js";
