@@ -6,7 +6,7 @@ use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
-use super::text::{cat, has_byte, split_byte, trim_end_byte};
+use super::text::{all_bytes, cat, has_byte, split_byte, trim_end_byte};
 use crate::prelude::*;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
@@ -125,7 +125,10 @@ fn expect_object<V: JsonView>(value: &V, field: &str) -> Result<(), Error> {
 /// Validates a request body against a schema table.
 pub fn body<V: JsonView>(params: &V, spec: &[FieldSpec], what: &str) -> Result<Body, Error> {
     expect_object(params, what)?;
-    let allowed: Vec<&str> = spec.iter().map(|f| f.name).collect();
+    let mut allowed = Vec::with_capacity(spec.len());
+    for f in spec {
+        allowed.push(f.name);
+    }
     check_keys(params, &allowed, what)?;
     let mut out = Body::default();
     for f in spec {
@@ -269,7 +272,7 @@ fn log_level<V: JsonView>(v: &V) -> Result<Level, Error> {
 pub fn header_name(name: &str) -> bool {
     // `matches!`, not `b"…".contains`: a byte-slice search links `memchr`.
     !name.is_empty()
-        && name.bytes().all(|b| {
+        && all_bytes(name, |b| {
             b.is_ascii_alphanumeric()
                 || matches!(
                     b,
@@ -294,7 +297,7 @@ pub fn header_name(name: &str) -> bool {
 /// A header value fetch accepts: visible ASCII, spaces and tabs, no CR/LF.
 /// Checked here because fetch's own error would quote the value.
 pub fn header_value(value: &str) -> bool {
-    value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+    all_bytes(value, |b| b == b'\t' || (0x20..0x7f).contains(&b))
 }
 
 fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)>, Error> {
