@@ -4,14 +4,13 @@
 //! The transport only does I/O; every decision is made here and in the core.
 
 use super::bindings::{
-    date_now, delete, get, header_list, header_of, json_parse, math_random, set, set_f64, set_str, Object,
+    date_now, delete, get, header_list, header_of, json_parse, math_random, set, set_f64, set_str, Array, Object,
 };
 use super::client::Inner;
 use super::errors::to_js;
 use super::handle;
-use super::view::{strings, Js};
+use super::view::Js;
 use crate::core::error::Error;
-use crate::core::json::JsonView;
 use crate::core::log::{Event, Level};
 use crate::core::redact::Redactor;
 use crate::core::request::{self, Expect, HttpRequest, Operation};
@@ -141,8 +140,11 @@ impl WasmCall {
         match self.req.expect {
             Expect::AiSecret => drop_secret(&value),
             Expect::List => {
-                for item in Js(value.clone()).get("objects").items() {
-                    drop_secret(&item.0);
+                // `check` has seen `objects` is an array. By index, as in
+                // `header_pairs`.
+                let objects: Array = get(&value, "objects").unchecked_into();
+                for i in 0..objects.length() {
+                    drop_secret(&objects.get(i));
                 }
             }
         }
@@ -283,10 +285,16 @@ impl WasmCall {
 }
 
 fn header_pairs(headers: &JsValue) -> Vec<(String, String)> {
-    let mut flat = strings(&header_list(headers)).into_iter();
+    // Read in place: a `Vec` of the strings, consumed pair by pair, linked
+    // its `IntoIter` drop (0.06 KB gzip).
+    let flat = header_list(headers);
     let mut out = Vec::new();
-    while let (Some(k), Some(v)) = (flat.next(), flat.next()) {
-        out.push((k, v));
+    let mut i = 1;
+    while i < flat.length() {
+        if let (Some(k), Some(v)) = (flat.get(i - 1).as_string(), flat.get(i).as_string()) {
+            out.push((k, v));
+        }
+        i += 2;
     }
     out
 }

@@ -67,7 +67,7 @@ impl JsonView for Js {
 }
 
 /// The strings of a JS array (others skipped).
-pub fn strings(a: &Array) -> Vec<String> {
+fn strings(a: &Array) -> Vec<String> {
     let mut out = Vec::new();
     for i in 0..a.length() {
         if let Some(s) = a.get(i).as_string() {

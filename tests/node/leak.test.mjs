@@ -104,6 +104,15 @@ test("no leak: a 200 that echoes the secret field returns no secret", async () =
   assertClean(s, "result");
 });
 
+test("no leak: a list page whose items echo the secret field returns no secret", async () => {
+  const item = (name) => ({ id: "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f", org_id: "o", name, secret: SECRET });
+  emu.script.push({ status: 200, body: { objects: [item("a"), item("b"), item("c")] } });
+  const page = await client().listAiSecrets();
+  assert.deepEqual(page.objects.map((o) => o.name), ["a", "b", "c"]);
+  for (const o of page.objects) assert.ok(!("secret" in o));
+  assertClean(page, "page");
+});
+
 test("no leak: the client object and the console", async () => {
   const c = client({ defaultHeaders: { "x-extra": KEY } });
   await c.createAiSecret(params());
