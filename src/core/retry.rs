@@ -72,8 +72,9 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
         _ => return None,
     };
     let year = int(parts.next()?)?;
-    let mut hms = split_byte(parts.next()?, b':').map(int);
-    let (h, m, sec) = (hms.next()??, hms.next()??, hms.next()??);
+    let (h, ms) = split_at_byte(parts.next()?, b':')?;
+    let (m, sec) = split_at_byte(ms, b':')?;
+    let (h, m, sec) = (int(h)?, int(m)?, int(sec)?);
     if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }
@@ -141,6 +142,9 @@ mod tests {
         assert_eq!(parse_http_date("Thu, 01 Dec 2022 00:00:00 GMT"), Some(1_669_852_800_000.0));
         for bad in ["anF", "JanF", "Ja", "", "jan", "ebM"] {
             assert_eq!(parse_http_date(&["Sat, 01 ", bad, " 2022 00:00:00 GMT"].concat()), None, "{bad}");
+        }
+        for bad in ["00:00", "00:00:00:00", "00::00", "24:00:00", "00:60:00", "0a:00:00"] {
+            assert_eq!(parse_http_date(&["Sat, 01 Jan 2022 ", bad, " GMT"].concat()), None, "{bad}");
         }
     }
 }

@@ -6,7 +6,7 @@ use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
-use super::text::{all_bytes, cat, has_byte, split_byte, trim_end_byte};
+use super::text::{all_bytes, cat, has_byte, split_at_byte, trim_end_byte};
 use crate::prelude::*;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
@@ -93,7 +93,8 @@ fn wrong(field: &str, want: &str, kind: Kind) -> Error {
 /// Rejects keys that are not in `allowed`, so that a typo such as `secert`
 /// is an error instead of a secret silently dropped.
 pub fn check_keys<V: JsonView>(value: &V, allowed: &[&str], what: &str) -> Result<(), Error> {
-    for key in value.keys() {
+    // Borrowed, not consumed: a consuming loop links `IntoIter`'s drop.
+    for key in &value.keys() {
         if !allowed.contains(&key.as_str()) {
             return Err(Error::Validation { field: key.clone(), message: expected_one_of(what, allowed) });
         }
@@ -186,7 +187,7 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
     } else {
         return bad("it does not start with http:// or https://.");
     };
-    let host = split_byte(rest, b'/').next().unwrap_or("");
+    let host = split_at_byte(rest, b'/').map_or(rest, |(host, _)| host);
     if host.is_empty() || host.starts_with(':') {
         return bad("it has no host.");
     }
@@ -307,14 +308,15 @@ fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)
         k => return Err(wrong(field, "must be an object of header names to strings; ", k)),
     }
     let mut out = Vec::new();
-    for name in v.keys() {
-        if !header_name(&name) {
-            return Err(Error::validation(field, &cat(&["has an invalid header name `", &name, "`."])));
+    // Borrowed, as in `check_keys`.
+    for name in &v.keys() {
+        if !header_name(name) {
+            return Err(Error::validation(field, &cat(&["has an invalid header name `", name, "`."])));
         }
-        let value = v.get(&name);
+        let value = v.get(name);
         match value.kind() {
             // `null`/`undefined` remove a default header, as in the official client.
-            Kind::Undefined | Kind::Null => out.push((name, SecretString::default())),
+            Kind::Undefined | Kind::Null => out.push((name.clone(), SecretString::default())),
             Kind::String => {
                 let s = SecretString::new(value.as_string().unwrap_or_default());
                 if !header_value(s.expose()) {
@@ -322,14 +324,14 @@ fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)
                         field,
                         &cat(&[
                             "header `",
-                            &name,
+                            name,
                             "` has a value with characters not allowed in HTTP headers (control or non-ASCII).",
                         ]),
                     ));
                 }
-                out.push((name, s));
+                out.push((name.clone(), s));
             }
-            k => return Err(wrong(field, &cat(&["header `", &name, "` must be a string; "]), k)),
+            k => return Err(wrong(field, &cat(&["header `", name, "` must be a string; "]), k)),
         }
     }
     Ok(out)
