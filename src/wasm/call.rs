@@ -288,10 +288,11 @@ fn header_pairs(headers: &JsValue) -> Vec<(String, String)> {
     // Read in place: a `Vec` of the strings, consumed pair by pair, linked
     // its `IntoIter` drop (0.06 KB gzip).
     let flat = header_list(headers);
+    let n = flat.length();
     let mut out = Vec::new();
-    let mut i = 1;
-    while i < flat.length() {
-        if let (Some(k), Some(v)) = (flat.get(i - 1).as_string(), flat.get(i).as_string()) {
+    let mut i = 0;
+    while i + 1 < n {
+        if let (Some(k), Some(v)) = (flat.get(i).as_string(), flat.get(i + 1).as_string()) {
             out.push((k, v));
         }
         i += 2;
