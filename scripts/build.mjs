@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { zeroDeadDigits } from "./dead-digits.mjs";
 import { minifyNames } from "./minify-names.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,6 +64,10 @@ minifyNames({
   glueFile: join(pkg, "braintrust_ai_secrets.js"),
   passes: ["--coalesce-locals-learning", "--reorder-locals"],
 });
+// Data that only a removed panic path used (scripts/dead-digits.mjs): last,
+// as a later wasm-opt run could move the code's addresses.
+const digits = zeroDeadDigits({ wasmDis: join(bin, "wasm-dis"), wasmFile: join(pkg, "braintrust_ai_secrets_bg.wasm") });
+if (digits !== "zeroed") console.error(`build: core::fmt's digit table ${digits}`);
 
 // The glue and its snippets ship minified (users who load pkg/ unbundled
 // download them as they are): gzip 5.2 -> 3.1 KB. wasm-bindgen's import

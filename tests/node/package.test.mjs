@@ -4,11 +4,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esm from "braintrust-ai-secrets";
 import { startEmulator, refusedUrl, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
+import { zeroDeadDigits } from "../../scripts/dead-digits.mjs";
 
 const cjs = createRequire(import.meta.url)("braintrust-ai-secrets");
 const ERROR_CLASSES = [
@@ -272,5 +274,24 @@ test("npm pack ships every file the package's modules import or load", () => {
     for (const [, spec] of src.matchAll(/(?:from\s*|import\s*\(\s*|new URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
       assert.ok(packed.has(normalize(join(dirname(m), spec))), `${m} needs ${spec}, which is not packed`);
     }
+  }
+});
+
+test("build: core::fmt's unused digit table is zeroed, and the check keeps data the code refers to", () => {
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const wasm = join(root, "pkg/braintrust_ai_secrets_bg.wasm");
+  const digits = Buffer.from(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")).join(""));
+  assert.equal(readFileSync(wasm).indexOf(digits), -1, "the shipped wasm still has the digit table (is core::fmt back in?)");
+  const dir = mkdtempSync(join(tmpdir(), "bt-digits-"));
+  try {
+    const copy = join(dir, "copy.wasm");
+    copyFileSync(wasm, copy);
+    const wasmDis = join(root, "node_modules/.bin/wasm-dis");
+    for (const used of ["ValidationError", "Request was aborted by the caller", "BRAINTRUST_API_KEY", "/rustc/"]) {
+      assert.match(zeroDeadDigits({ wasmDis, wasmFile: copy, table: Buffer.from(used) }), /^kept: /, used);
+    }
+    assert.deepEqual(readFileSync(copy), readFileSync(wasm));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
