@@ -12,45 +12,9 @@
 // next object's.) Otherwise it stays.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { dataSegments } from "./wasm-data.mjs";
 
 const TABLE = Buffer.from(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")).join(""));
-
-/** The active data segments: file offset and memory address of each. */
-function dataSegments(bytes) {
-  let p = 8;
-  const leb = (signed = false) => {
-    let v = 0, shift = 0, b;
-    do {
-      b = bytes[p++];
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return signed && b & 0x40 ? v - 2 ** shift : v;
-  };
-  const segments = [];
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const size = leb();
-    if (id !== 11) {
-      p += size;
-      continue;
-    }
-    for (let n = leb(); n > 0; n--) {
-      const flags = leb();
-      if (flags === 2) leb();
-      let address = null;
-      if (flags !== 1) {
-        if (bytes[p++] !== 0x41) throw new Error("dead-digits: a data segment's offset is not an i32.const");
-        address = leb(true) >>> 0;
-        if (bytes[p++] !== 0x0b) throw new Error("dead-digits: unexpected data segment offset expression");
-      }
-      const length = leb();
-      segments.push({ file: p, address, length });
-      p += length;
-    }
-  }
-  return segments;
-}
 
 /** Returns what it did: "zeroed", "absent" or why it kept the table.
  * (`table`: other bytes to treat the same way, for tests of the check.) */

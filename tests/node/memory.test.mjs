@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import * as m from "braintrust-ai-secrets";
+import { dataSegments } from "../../scripts/wasm-data.mjs";
 
 // The glue module the package entry already initialised: `initSync` then
 // returns that same instance's exports, memory included.
@@ -130,38 +131,9 @@ test("the wasm half of a collected client is freed", async () => {
 /** Where the data starts, the lowest offset of an active data segment: the
  * stack lies below it, growing down from there (rustc's stack-first layout). */
 function dataStart(bytes) {
-  let p = 8;
-  const leb = (signed = false) => {
-    let v = 0, shift = 0, b;
-    do {
-      b = bytes[p++];
-      v |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    return signed && shift < 32 && b & 0x40 ? v | (-1 << shift) : v;
-  };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const size = leb();
-    if (id !== 11) {
-      p += size;
-      continue;
-    }
-    let low = Infinity;
-    for (let n = leb(); n > 0; n--) {
-      const flags = leb();
-      if (flags === 2) leb();
-      if (flags !== 1) {
-        assert.equal(bytes[p++], 0x41, "a data segment's offset is an i32.const");
-        low = Math.min(low, leb(true) >>> 0);
-        assert.equal(bytes[p++], 0x0b);
-      }
-      const length = leb();
-      p += length;
-    }
-    return low;
-  }
-  assert.fail("the wasm has no data section");
+  const active = dataSegments(bytes).filter((s) => s.address !== null);
+  assert.ok(active.length > 0, "the wasm has active data segments");
+  return Math.min(...active.map((s) => s.address));
 }
 
 // The shipped module has a 64 KB stack (scripts/build.mjs). Its deepest use,
