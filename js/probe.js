@@ -84,15 +84,6 @@ export function keysOf(v) {
   }
 }
 
-/** One header of a fetch `Headers`, or undefined. */
-export function headerOf(h, name) {
-  try {
-    return h.get(name) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every header as a flat list: name, value, name, value… */
 export function headerList(h) {
   const out = [];

@@ -70,9 +70,6 @@ extern "C" {
     /// `Object.keys(v)`, or an empty array.
     #[wasm_bindgen(js_name = keysOf)]
     pub fn keys_of(v: &JsValue) -> Array;
-    /// `headers.get(name)` of a fetch `Headers`, or `None`.
-    #[wasm_bindgen(js_name = headerOf)]
-    pub fn header_of(headers: &JsValue, name: &str) -> Option<String>;
     /// Every header as a flat array: name, value, name, value…
     #[wasm_bindgen(js_name = headerList)]
     pub fn header_list(headers: &JsValue) -> Array;

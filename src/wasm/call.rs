@@ -4,7 +4,7 @@
 //! The transport only does I/O; every decision is made here and in the core.
 
 use super::bindings::{
-    date_now, delete, get, header_list, header_of, json_parse, math_random, set, set_f64, set_str, Array, Object,
+    date_now, delete, get, header_list, json_parse, math_random, set, set_f64, set_str, Array, Object,
 };
 use super::client::Inner;
 use super::errors::to_js;
@@ -97,25 +97,33 @@ impl WasmCall {
         to_js(&self.inner.make_error, e, self.attempts, cause)
     }
 
-    /// The delay before the next attempt, or the final error.
+    /// The delay before the next attempt, or `None` when this attempt's
+    /// outcome is final. `headers` are the response's as they came (none for
+    /// a failure): read before `api_error` redacts them, so that a value
+    /// which happens to contain a secret cannot mask a retry hint.
+    fn next_delay(&self, outcome: Outcome, headers: &[(String, String)]) -> Option<f64> {
+        let header = |name: &str| response::header(headers, name);
+        if self.attempts > self.max_retries || !retry::is_retryable(outcome, header("x-should-retry")) {
+            return None;
+        }
+        Some(retry::delay_ms(
+            self.attempts - 1,
+            header("retry-after-ms"),
+            header("retry-after"),
+            date_now(),
+            math_random(),
+        ))
+    }
+
+    /// Waits `delay` before the next attempt, or fails with `e`.
     fn retry_or_fail(
         &self,
         e: Error,
         cause: Option<JsValue>,
         outcome: Outcome,
-        headers: Option<&JsValue>,
+        delay: Option<f64>,
     ) -> Result<JsValue, JsValue> {
-        let header = |name: &str| headers.and_then(|h| header_of(h, name));
-        if self.attempts > self.max_retries || !retry::is_retryable(outcome, header("x-should-retry").as_deref()) {
-            return Err(self.fail(&e, cause));
-        }
-        let delay = retry::delay_ms(
-            self.attempts - 1,
-            header("retry-after-ms").as_deref(),
-            header("retry-after").as_deref(),
-            date_now(),
-            math_random(),
-        );
+        let Some(delay) = delay else { return Err(self.fail(&e, cause)) };
         let (status, described) = match outcome {
             Outcome::Status(s) => (Some(s), crate::core::text::uint(s as u64)),
             Outcome::Connection => (None, "connection error".into()),
@@ -248,16 +256,14 @@ impl WasmCall {
             }
             return Ok(value);
         }
-        let mut e = response::api_error(
-            status,
-            header_pairs(&headers),
-            &text.as_string().unwrap_or_default(),
-            &self.req.redactor,
-        );
+        let headers = header_pairs(&headers);
+        let outcome = Outcome::Status(status);
+        let delay = self.next_delay(outcome, &headers);
+        let mut e = response::api_error(status, headers, &text.as_string().unwrap_or_default(), &self.req.redactor);
         if let Error::Api(a) = &mut e {
             a.may_have_succeeded = self.is_delete && status == 404 && self.earlier_may_have_succeeded;
         }
-        let verdict = self.retry_or_fail(e, None, Outcome::Status(status), Some(&headers));
+        let verdict = self.retry_or_fail(e, None, outcome, delay);
         self.earlier_may_have_succeeded |= status >= 500;
         verdict
     }
@@ -278,7 +284,8 @@ impl WasmCall {
             }
         };
         let may = e.may_have_succeeded();
-        let verdict = self.retry_or_fail(e, cause, outcome, None);
+        let delay = self.next_delay(outcome, &[]);
+        let verdict = self.retry_or_fail(e, cause, outcome, delay);
         self.earlier_may_have_succeeded |= may;
         verdict
     }

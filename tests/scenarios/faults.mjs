@@ -173,6 +173,16 @@ export const faults = {
     return row(r, { note: isBrowser ? "header not exposed by CORS: default policy" : "header honoured" });
   },
 
+  async "retry hints read before redaction"({ client, script, m }) {
+    // The secret is the header's value: redacted first, the hint would read
+    // "[REDACTED]" and the default policy would retry the 503.
+    await script({ status: 503, headers: { "x-should-retry": "false" }, body: "no" }, { status: 503, headers: { "x-should-retry": "false" }, body: "no" });
+    const r = await timed(() => client({ maxRetries: 1 }).createAiSecret({ ...p("r14b"), secret: "false" }));
+    check(r.error instanceof m.InternalServerError, `${r.error}`);
+    equal(r.error.attempts, isBrowser ? 2 : 1, "attempts");
+    return row(r, { note: isBrowser ? "header not exposed by CORS: default policy" : "hint honoured, secret in the value" });
+  },
+
   async "abort during the backoff sleep"({ client, script, requests, m }) {
     await script({ status: 503, headers: { "Retry-After": "5" }, body: "busy" });
     const ac = new AbortController();
