@@ -8,13 +8,14 @@ const OBJECT_PROTOTYPE = Object.prototype;
 /** The `Kind` of `v` (src/core/json.rs order): 0 undefined, 1 null,
  * 2 boolean, 3 number, 4 string, 5 array, 6 plain object, 7 anything else;
  * and 8 for a function (the core sees it as 7; the shell asks for fetch,
- * logger methods and listeners). */
+ * logger methods and listeners); `true` is 9, so that the shell reads a
+ * flag (`signal.aborted`) in one call. */
 export function kindOf(v) {
   switch (typeof v) {
     case "string": return 4;
     case "undefined": return 0;
     case "number": return 3;
-    case "boolean": return 2;
+    case "boolean": return v ? 9 : 2;
     case "function": return 8;
     case "object":
       if (v === null) return 1;

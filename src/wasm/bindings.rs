@@ -110,8 +110,10 @@ fn key(k: &str) -> u32 {
     i
 }
 
-/// `kind_of`'s answer for a function.
+/// `kind_of`'s answers for a function, and for `false` and `true`.
 const FUNCTION: u8 = 8;
+const FALSE: u8 = 2;
+const TRUE: u8 = 9;
 
 /// `typeof v === "function"`, through the one kind probe.
 pub fn is_function(v: &JsValue) -> bool {
@@ -141,6 +143,20 @@ pub fn set_f64(obj: &Object, k: &str, n: f64) {
 /// `kind_of(v[k])` in one crossing.
 pub fn member_kind(v: &JsValue, k: &str) -> u8 {
     member_kind_of(v, key(k))
+}
+
+/// `typeof v[k] === "function"`, in one crossing.
+pub fn member_is_function(v: &JsValue, k: &str) -> bool {
+    member_kind(v, k) == FUNCTION
+}
+
+/// `v[k]` when it is a boolean, in one crossing.
+pub fn member_bool(v: &JsValue, k: &str) -> Option<bool> {
+    match member_kind(v, k) {
+        FALSE => Some(false),
+        TRUE => Some(true),
+        _ => None,
+    }
 }
 
 /// Deletes `obj[k]` if present.

@@ -4,7 +4,7 @@
 //! The transport only does I/O; every decision is made here and in the core.
 
 use super::bindings::{
-    date_now, delete, get, header_list, json_parse, math_random, set, set_f64, set_str, Array, Object,
+    date_now, delete, get, header_list, json_parse, math_random, member_bool, set, set_f64, set_str, Array, Object,
 };
 use super::client::Inner;
 use super::errors::to_js;
@@ -168,7 +168,7 @@ impl WasmCall {
     /// client's own fetch if any. Returns an `APIUserAbortError` instead if
     /// the caller aborted. (No getter of its own: each export costs a shim.)
     pub fn begin(&mut self) -> JsValue {
-        if self.signal.as_ref().is_some_and(|s| get(s, "aborted").as_bool() == Some(true)) {
+        if self.signal.as_ref().is_some_and(|s| member_bool(s, "aborted") == Some(true)) {
             return self.fail(&Error::UserAbort, None);
         }
         self.attempts += 1;

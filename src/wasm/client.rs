@@ -2,7 +2,7 @@
 //! and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
-use super::bindings::{get, is_function, set_f64, set_str, Function, Object};
+use super::bindings::{get, is_function, member_bool, member_is_function, set_f64, set_str, Function, Object};
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::handle;
@@ -105,7 +105,7 @@ fn logger(v: &Js) -> Result<Option<Object>, Error> {
         Kind::Array | Kind::Object => true,
         Kind::Other => !is_function(&v.0),
         _ => false,
-    } && ["debug", "info", "warn", "error"].iter().all(|m| is_function(&v.get(m).0));
+    } && ["debug", "info", "warn", "error"].iter().all(|m| member_is_function(&v.0, m));
     if !ok {
         return Err(Error::validation(
             "logger",
@@ -120,7 +120,7 @@ fn signal(options: &Js) -> Result<Option<JsValue>, Error> {
     if matches!(s.kind(), Kind::Undefined | Kind::Null) {
         return Ok(None);
     }
-    if !is_function(&s.get("addEventListener").0) || s.get("aborted").0.as_bool().is_none() {
+    if !member_is_function(&s.0, "addEventListener") || member_bool(&s.0, "aborted").is_none() {
         return Err(Error::validation("signal", "must be an AbortSignal."));
     }
     Ok(Some(s.0))

@@ -8,12 +8,13 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub struct Js(pub JsValue);
 
-/// `Kind` from js/probe.js's `kindOf` number (its 8, a function, is `Other`).
+/// `Kind` from js/probe.js's `kindOf` number (its 8, a function, is
+/// `Other`; its 9 is `true`).
 fn kind(n: u8) -> Kind {
     match n {
         0 => Kind::Undefined,
         1 => Kind::Null,
-        2 => Kind::Bool,
+        2 | 9 => Kind::Bool,
         3 => Kind::Number,
         4 => Kind::String,
         5 => Kind::Array,

@@ -241,12 +241,20 @@ test("validation: every bad input is a ValidationError naming the field, and not
     const e = await esm.createAiSecret({ name: "n" }, { baseURL: emu.url, ...opts }).catch((x) => x);
     assert.ok(e instanceof esm.ValidationError && e.field === field, `createAiSecret ${field}`);
   }
-  for (const [ro, field] of [[{ timeout: -1 }, "timeout"], [{ signal: {} }, "signal"], [{ headers: { "bad header": "v" } }, "headers"], [{ retries: 1 }, "retries"]]) {
+  // A signal is anything with addEventListener and a boolean `aborted` (the
+  // flag is read in one probe that tells true from false).
+  const duck = (aborted) => ({ aborted, addEventListener() {}, removeEventListener() {} });
+  const badRequestOptions = [
+    [{ timeout: -1 }, "timeout"], [{ signal: {} }, "signal"], [{ signal: duck(1) }, "signal"], [{ signal: duck("true") }, "signal"],
+    [{ headers: { "bad header": "v" } }, "headers"], [{ retries: 1 }, "retries"],
+  ];
+  for (const [ro, field] of badRequestOptions) {
     const e = await c.createAiSecret({ name: "n" }, ro).catch((x) => x);
     assert.ok(e instanceof esm.ValidationError && e.field === field, field);
   }
-  const aborted = AbortSignal.abort();
-  assert.ok((await c.createAiSecret({ name: "n" }, { signal: aborted }).catch((x) => x)) instanceof esm.APIUserAbortError);
+  for (const aborted of [AbortSignal.abort(), duck(true)]) {
+    assert.ok((await c.createAiSecret({ name: "n" }, { signal: aborted }).catch((x) => x)) instanceof esm.APIUserAbortError);
+  }
   assert.equal(emu.apiRequests().length, before, "no request reached the emulator");
 });
 
