@@ -69,6 +69,38 @@ export function put(o, k, v) {
 // place, so wasm makes no handle for it.
 export { put as putText, put as putNumber };
 
+/** `o[name]` = the text parsed as JSON, or the text itself when it is not JSON. */
+export function putJsonOrText(o, k, text) {
+  let v = text;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    // not JSON: kept as text
+  }
+  o[names[k]] = v;
+}
+
+/** `make(className, message, props)`, surface.js's error factory; what it
+ * throws is returned instead (a throw would unwind through wasm frames). */
+export function makeError(make, className, message, props) {
+  try {
+    return make(className, message, props);
+  } catch (e) {
+    return e;
+  }
+}
+
+/** `logger[name](line, fields)` when that is a function; a logger that
+ * throws is ignored. */
+export function logTo(logger, k, line, fields) {
+  try {
+    const f = logger[names[k]];
+    if (typeof f === "function") f.call(logger, line, fields);
+  } catch {
+    // a logger's failure is not the call's
+  }
+}
+
 /** Removes `o[name]` if present (`delete` on an absent key would still turn
  * the object into a slow dictionary-mode one). */
 export function remove(o, k) {

@@ -22,12 +22,6 @@ extern "C" {
 
     #[derive(Clone)]
     pub type Function;
-    /// `f.call(this, a, b)`; `Err` is what `f` threw.
-    #[wasm_bindgen(method, catch, js_name = call)]
-    pub fn call2(this: &Function, ctx: &JsValue, a: &JsValue, b: &JsValue) -> Result<JsValue, JsValue>;
-    /// `f.call(this, a, b, c)`; `Err` is what `f` threw.
-    #[wasm_bindgen(method, catch, js_name = call)]
-    pub fn call3(this: &Function, ctx: &JsValue, a: &JsValue, b: &JsValue, c: &JsValue) -> Result<JsValue, JsValue>;
 
     pub type Array;
     #[wasm_bindgen(method, getter)]
@@ -65,6 +59,16 @@ extern "C" {
     fn put_str(obj: &Object, k: u32, value: &str);
     #[wasm_bindgen(js_name = putNumber)]
     fn put_f64(obj: &Object, k: u32, value: f64);
+    /// `obj[k]` = `text` parsed as JSON, or `text` when it is not JSON.
+    #[wasm_bindgen(js_name = putJsonOrText)]
+    fn put_json_or_text(obj: &Object, k: u32, text: &str);
+    /// surface.js's error factory `make(class_name, message, props)`, or
+    /// what it threw. The texts cross typed, as in `put_str`.
+    #[wasm_bindgen(js_name = makeError)]
+    pub fn make_error(make: &Function, class_name: &str, message: &str, props: &Object) -> JsValue;
+    /// `logger[k](line, fields)` when that is a function; throws are ignored.
+    #[wasm_bindgen(js_name = logTo)]
+    fn log_to(logger: &Object, k: u32, line: &str, fields: &Object);
     /// Deletes `o[k]` if present.
     fn remove(o: &JsValue, k: u32);
     /// `Object.keys(v)`, or an empty array.
@@ -138,6 +142,16 @@ pub fn set_str(obj: &Object, k: &str, s: &str) {
 /// `obj[k] = n` (a JS number).
 pub fn set_f64(obj: &Object, k: &str, n: f64) {
     put_f64(obj, key(k), n)
+}
+
+/// `obj[k]` = `text` parsed as JSON, or `text` itself.
+pub fn set_json_or_str(obj: &Object, k: &str, text: &str) {
+    put_json_or_text(obj, key(k), text)
+}
+
+/// Tells `logger`'s method `k` (when it has one) `line` and `fields`.
+pub fn log(logger: &Object, k: &str, line: &str, fields: &Object) {
+    log_to(logger, key(k), line, fields)
 }
 
 /// `kind_of(v[k])` in one crossing.

@@ -2,7 +2,7 @@
 //! and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
-use super::bindings::{get, is_function, member_bool, member_is_function, set_f64, set_str, Function, Object};
+use super::bindings::{is_function, log, member_bool, member_is_function, set_f64, set_str, Function, Object};
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::handle;
@@ -42,11 +42,6 @@ impl Inner {
     pub(super) fn log(&self, req: &HttpRequest, event: Event, status: Option<u16>) {
         let level = event.level();
         let Some(logger) = self.logger_for(level) else { return };
-        let f = get(logger, level.method());
-        if !is_function(&f) {
-            return;
-        }
-        let f: Function = f.unchecked_into();
         let fields = Object::new();
         let number = |k: &str, n: f64| set_f64(&fields, k, n);
         set_str(&fields, "method", req.method.as_str());
@@ -66,8 +61,7 @@ impl Inner {
         if let Event::Succeeded { elapsed_ms, .. } = event {
             number("elapsedMs", elapsed_ms as f64);
         }
-        let line = event.line(req.method.as_str(), &req.path);
-        let _ = f.call2(logger, &JsValue::from_str(&line), &fields);
+        log(logger, level.method(), &event.line(req.method.as_str(), &req.path), &fields);
     }
 }
 

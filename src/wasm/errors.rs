@@ -3,24 +3,10 @@
 //! factory to each client it makes (no global state here), so every build
 //! target shares one definition.
 
-use super::bindings::{json_parse, set, set_f64, set_str, Function, Object};
+use super::bindings::{make_error as make, set, set_f64, set_json_or_str, set_str, Function, Object};
 use crate::core::error::Error;
 use crate::core::response::BODY_EXCERPT_BYTES;
 use wasm_bindgen::prelude::*;
-
-fn str_value(s: &str) -> JsValue {
-    JsValue::from_str(s)
-}
-
-/// Parsed JSON when the (redacted, cut) body is JSON, else the text.
-fn body_value(body: &str) -> JsValue {
-    if body.len() <= BODY_EXCERPT_BYTES {
-        if let Ok(v) = json_parse(&str_value(body)) {
-            return v;
-        }
-    }
-    str_value(body)
-}
 
 /// The JS error for `e` after `attempts` requests, made by `make_error`
 /// (surface.js's `(className, message, props) => Error`); `cause` is attached
@@ -37,7 +23,12 @@ pub fn to_js(make_error: &Function, e: &Error, attempts: u32, cause: Option<JsVa
                 set_str(&headers, k, v);
             }
             set(&props, "headers", &headers);
-            set(&props, "body", &body_value(&a.body));
+            // Parsed when the (redacted) body is JSON and was not cut.
+            if a.body.len() <= BODY_EXCERPT_BYTES {
+                set_json_or_str(&props, "body", &a.body);
+            } else {
+                set_str(&props, "body", &a.body);
+            }
             if let Some(id) = &a.request_id {
                 set_str(&props, "requestId", id);
             }
@@ -55,8 +46,5 @@ pub fn to_js(make_error: &Function, e: &Error, attempts: u32, cause: Option<JsVa
     if let Some(c) = cause {
         set(&props, "cause", &c);
     }
-    let message = e.message();
-    make_error
-        .call3(&JsValue::UNDEFINED, &str_value(e.class_name()), &str_value(&message), &props)
-        .unwrap_or_else(|err| err)
+    make(make_error, e.class_name(), &e.message(), &props)
 }

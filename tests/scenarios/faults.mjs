@@ -263,6 +263,15 @@ export const faults = {
     const q = Object.fromEntries(["debug", "info", "warn", "error"].map((l) => [l, (msg) => quiet.push(msg)]));
     await client({ logger: q }).createAiSecret(p("quiet"));
     equal(quiet, [], "default level warn: a success logs nothing");
+    // A logger that throws, or whose method is no longer a function, is
+    // skipped; the call goes on. Methods are called on the logger itself.
+    const selves = [];
+    const flaky = { debug() { selves.push(this === flaky); throw new Error("logger down"); }, info() {}, warn() {}, error() {} };
+    const c2 = client({ logger: flaky, logLevel: "debug" });
+    flaky.info = 42; // replaced after the client checked it
+    const made = await c2.createAiSecret(p("flaky-logger"));
+    equal(made.name, "flaky-logger", "the call's result");
+    check(selves.length > 0 && selves.every(Boolean), `debug called on the logger (${selves})`);
     return { class: "ok", attempts: 2, elapsedMs: 0, note: `${lines.length} log lines` };
   },
 };
