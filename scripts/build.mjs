@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { zeroDeadDigits } from "./dead-digits.mjs";
 import { minifyNames } from "./minify-names.mjs";
+import { trimGlue } from "./trim-glue.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
@@ -54,6 +55,9 @@ if (nightlySize) {
 const callers = process.env.CARGO_ENCODED_RUSTFLAGS?.split("\x1f") ?? process.env.RUSTFLAGS?.split(/\s+/) ?? [];
 env.CARGO_ENCODED_RUSTFLAGS = [...callers.filter(Boolean), ...rustflags].join("\x1f");
 run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", ...cargoArgs]);
+
+// The glue's code that no entry reaches (scripts/trim-glue.mjs).
+trimGlue(join(pkg, "braintrust_ai_secrets.js"));
 
 // Short import/export names in the wasm, and the glue rewritten to match.
 // The same wasm-opt run then re-coalesces and re-orders each function's

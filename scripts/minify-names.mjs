@@ -4,27 +4,15 @@
 // names cost ~0.8 KB gzip in the wasm and as much again in the glue.
 // `wasm-opt --minify-imports-and-exports-and-modules` renames them (one
 // module, short names) and prints the mapping, which is applied here to the
-// glue that wasm-bindgen 0.2.130 (pinned) writes. Every rewrite is checked:
-// a glue of another shape stops the build instead of shipping a broken one.
+// glue that wasm-bindgen 0.2.130 (pinned) writes, each rewrite checked
+// (scripts/glue-edit.mjs).
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { glueEditor } from "./glue-edit.mjs";
 
 const FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 
-function fail(why) {
-  throw new Error(`minify-names: ${why} (has the wasm-bindgen glue changed shape?)`);
-}
-
-/** Replaces `pattern` in `text`, insisting on exactly `count` matches. */
-function replaceExactly(text, pattern, replacement, count, what) {
-  let n = 0;
-  const out = text.replace(pattern, (...m) => {
-    n++;
-    return typeof replacement === "function" ? replacement(...m) : replacement;
-  });
-  if (n !== count) fail(`${what}: ${n} matches, expected ${count}`);
-  return out;
-}
+const { fail, replaceExactly } = glueEditor("minify-names");
 
 /** `passes`: wasm-opt passes to run in the same pass over the file, after the renaming. */
 export function minifyNames({ wasmOpt, wasmFile, glueFile, passes = [] }) {

@@ -4,13 +4,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esm from "braintrust-ai-secrets";
 import { startEmulator, refusedUrl, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
 import { zeroDeadDigits } from "../../scripts/dead-digits.mjs";
+import { trimGlue } from "../../scripts/trim-glue.mjs";
 
 const cjs = createRequire(import.meta.url)("braintrust-ai-secrets");
 const ERROR_CLASSES = [
@@ -282,6 +283,24 @@ test("npm pack ships every file the package's modules import or load", () => {
     for (const [, spec] of src.matchAll(/(?:from\s*|import\s*\(\s*|new URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
       assert.ok(packed.has(normalize(join(dirname(m), spec))), `${m} needs ${spec}, which is not packed`);
     }
+  }
+});
+
+test("build: the glue ships without the code no entry reaches, and the trim stops on a glue of another shape", () => {
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const glue = readFileSync(join(root, "pkg/braintrust_ai_secrets.js"), "utf8");
+  for (const cut of ["deprecated parameters", '"encodeInto"in', 'new URL("braintrust_ai_secrets_bg.wasm"', "===void 0){const"]) {
+    assert.ok(!glue.includes(cut), `the shipped glue still has ${cut}`);
+  }
+  // What the entries do use stays, the MIME-type fallback included.
+  for (const kept of ["instantiateStreaming", "application/wasm", "new WebAssembly.Module", "encodeInto("]) assert.ok(glue.includes(kept), kept);
+  const dir = mkdtempSync(join(tmpdir(), "bt-glue-"));
+  try {
+    const other = join(dir, "glue.js");
+    writeFileSync(other, "export function initSync(module) {}\n");
+    assert.throws(() => trimGlue(other), /^Error: trim-glue: initSync's deprecated positional argument: 0 matches/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
