@@ -108,6 +108,26 @@ export function remove(o, k) {
   if (name in o) delete o[name];
 }
 
+/** `JSON.parse(text)`, or undefined (which JSON never parses to) when the
+ * text is not JSON. */
+export function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `JSON.stringify(v)`: a string, or undefined for cycles, bigints and
+ * values with no JSON text. */
+export function jsonText(v) {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Own enumerable keys of a plain object or array. */
 export function keysOf(v) {
   try {

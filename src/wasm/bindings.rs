@@ -29,9 +29,6 @@ extern "C" {
     #[wasm_bindgen(method, indexing_getter)]
     pub fn get(this: &Array, i: u32) -> JsValue;
 
-    /// `JSON.stringify(v)`; `Err` for cycles and bigints.
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = stringify)]
-    pub fn json_stringify(v: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
     pub fn date_now() -> f64;
     #[wasm_bindgen(js_namespace = Math, js_name = random)]
@@ -71,19 +68,21 @@ extern "C" {
     fn log_to(logger: &Object, k: u32, line: &str, fields: &Object);
     /// Deletes `o[k]` if present.
     fn remove(o: &JsValue, k: u32);
+    /// `JSON.parse` of a JS string, without copying it through wasm memory;
+    /// `undefined` (which JSON never parses to) when it is not JSON. (No
+    /// `catch` import is left: each linked wasm-bindgen's exception slot.)
+    #[wasm_bindgen(js_name = parseJson)]
+    pub fn parse_json(text: &JsValue) -> JsValue;
+    /// `JSON.stringify(v)`: a string, or `undefined` for cycles, bigints and
+    /// values with no JSON text.
+    #[wasm_bindgen(js_name = jsonText)]
+    pub fn json_text(v: &JsValue) -> JsValue;
     /// `Object.keys(v)`, or an empty array.
     #[wasm_bindgen(js_name = keysOf)]
     pub fn keys_of(v: &JsValue) -> Array;
     /// Every header as a flat array: name, value, name, value…
     #[wasm_bindgen(js_name = headerList)]
     pub fn header_list(headers: &JsValue) -> Array;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` on a JS string, without copying it through wasm memory.
-    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
-    pub fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// Member names by their index in js/probe.js's table: the name crosses

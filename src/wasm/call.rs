@@ -4,7 +4,7 @@
 //! The transport only does I/O; every decision is made here and in the core.
 
 use super::bindings::{
-    date_now, delete, get, header_list, json_parse, math_random, member_bool, set, set_f64, set_str, Array, Object,
+    date_now, delete, get, header_list, math_random, member_bool, parse_json, set, set_f64, set_str, Array, Object,
 };
 use super::client::Inner;
 use super::errors::to_js;
@@ -141,8 +141,10 @@ impl WasmCall {
 
     fn decode(&self, status: u16, text: &JsValue) -> Result<JsValue, Error> {
         let body = || text.as_string().unwrap_or_default();
-        let value = json_parse(text)
-            .map_err(|_| response::invalid_body(status, "response is not JSON", &body(), &self.req.redactor))?;
+        let value = parse_json(text);
+        if value.is_undefined() {
+            return Err(response::invalid_body(status, "response is not JSON", &body(), &self.req.redactor));
+        }
         response::check(&Js(value.clone()), self.req.expect)
             .map_err(|p| response::invalid_body(status, &p, &body(), &self.req.redactor))?;
         match self.req.expect {

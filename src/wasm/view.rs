@@ -1,7 +1,7 @@
 //! `JsonView` over `JsValue`, reading members one at a time (js/probe.js)
 //! so input is never copied wholesale into wasm.
 
-use super::bindings::{get, json_stringify, keys_of, kind_of, member_kind, Array};
+use super::bindings::{get, json_text, keys_of, kind_of, member_kind, Array};
 use crate::core::json::{JsonView, Kind};
 use crate::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -63,7 +63,7 @@ impl JsonView for Js {
     }
 
     fn to_json(&self) -> Option<String> {
-        json_stringify(&self.0).ok().and_then(|s| s.as_string())
+        json_text(&self.0).as_string()
     }
 }
 

@@ -228,7 +228,11 @@ test("validation: every bad input is a ValidationError naming the field, and not
     assert.match(e.message, new RegExp(`\`${field}\``));
   }
   const cyclic = { a: 1 }; cyclic.self = cyclic;
-  assert.equal((await c.createAiSecret({ name: "n", metadata: cyclic }).catch((x) => x)).field, "metadata");
+  // Objects JSON.stringify throws on (a cycle, a bigint) or turns into no text.
+  for (const metadata of [cyclic, { n: 10n }, { toJSON: () => undefined }]) {
+    const e = await c.createAiSecret({ name: "n", metadata }).catch((x) => x);
+    assert.ok(e instanceof esm.ValidationError && e.field === "metadata" && /JSON-serialisable/.test(e.message), `${e}`);
+  }
   const badOptions = [
     [{ baseURL: "ftp://x" }, "baseURL"], [{ baseURL: "/relative" }, "baseURL"], [{ timeout: 0 }, "timeout"], [{ timeout: Infinity }, "timeout"],
     [{ timeout: "1" }, "timeout"], [{ maxRetries: -1 }, "maxRetries"], [{ maxRetries: 0.5 }, "maxRetries"], [{ apiKey: 42 }, "apiKey"],
