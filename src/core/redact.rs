@@ -88,13 +88,15 @@ fn mask_json_keys(text: &str) -> String {
 }
 
 /// The rest of a JSON string body from its closing quote, honouring escapes.
+/// By bytes: `"` and `\` are ASCII, and no byte of a multi-byte character
+/// is (a char walk linked UTF-8 decoding for this one loop).
 fn string_end(s: &str) -> Option<&str> {
     let mut escaped = false;
-    for (i, c) in s.char_indices() {
-        match c {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match b {
             _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => return s.get(i..),
+            b'\\' => escaped = true,
+            b'"' => return s.get(i..),
             _ => {}
         }
     }
