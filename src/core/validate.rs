@@ -6,7 +6,7 @@ use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
-use super::text::{all_bytes, cat, has_byte, split_at_byte, trim_end_byte};
+use super::text::{all_bytes, cat, has_byte, has_space_or_control, split_at_byte, trim_end_byte};
 use crate::prelude::*;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
@@ -197,7 +197,7 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
     if has_byte(raw, b'?') || has_byte(raw, b'#') {
         return bad("it must not have a query or fragment.");
     }
-    if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if has_space_or_control(raw) {
         return bad("it contains whitespace.");
     }
     Ok(trim_end_byte(raw, b'/').to_string())
