@@ -75,7 +75,7 @@ impl Error {
                     m.push_str(": ");
                     m.push_str(excerpt);
                     if was_cut {
-                        m.push('…');
+                        m.push_str(super::text::ELLIPSIS);
                     }
                 }
                 if e.may_have_succeeded {

@@ -30,7 +30,7 @@ impl Redactor {
         }
         let mut quoted = String::new();
         push_json_string(&mut quoted, value);
-        let escaped = quoted.strip_prefix('"').and_then(|q| q.strip_suffix('"')).unwrap_or(value);
+        let escaped = quoted.strip_prefix("\"").and_then(|q| q.strip_suffix("\"")).unwrap_or(value);
         if escaped != value {
             self.needles.push(SecretString::new(escaped.to_string()));
         }
@@ -68,10 +68,10 @@ fn mask_json_keys(text: &str) -> String {
         out.push('"');
         rest = after;
         for key in SECRET_KEYS {
-            let Some(tail) = after.strip_prefix(key).and_then(|t| t.strip_prefix('"')) else { continue };
+            let Some(tail) = after.strip_prefix(key).and_then(|t| t.strip_prefix("\"")) else { continue };
             // JSON's whitespace is ASCII.
             let Some(value) =
-                tail.trim_ascii_start().strip_prefix(':').and_then(|v| v.trim_ascii_start().strip_prefix('"'))
+                tail.trim_ascii_start().strip_prefix(":").and_then(|v| v.trim_ascii_start().strip_prefix("\""))
             else {
                 continue;
             };

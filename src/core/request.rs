@@ -3,6 +3,7 @@
 use super::model::{Body, ListQuery, Val};
 use super::redact::Redactor;
 use super::secret::SecretString;
+use super::text::ascii;
 use super::validate::{ClientConfig, RequestOptions};
 use crate::prelude::*;
 
@@ -87,11 +88,11 @@ pub fn push_encoded(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
+            out.push(ascii(b));
         } else {
             out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
+            out.push(ascii(HEX[(b >> 4) as usize]));
+            out.push(ascii(HEX[(b & 15) as usize]));
         }
     }
 }

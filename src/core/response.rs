@@ -6,7 +6,7 @@ use super::json::{JsonView, Kind};
 use super::model::{AI_SECRET_NULLABLE_OBJECTS, AI_SECRET_NULLABLE_STRINGS, AI_SECRET_REQUIRED_STRINGS};
 use super::redact::Redactor;
 use super::request::Expect;
-use super::text::{cat, cut};
+use super::text::{cat, cut, ELLIPSIS};
 use crate::prelude::*;
 
 /// Bodies quoted in errors are cut to this many bytes.
@@ -28,7 +28,7 @@ pub fn excerpt(redactor: &Redactor, body: &str) -> String {
     let (short, was_cut) = cut(&clean, BODY_EXCERPT_BYTES);
     let mut out = short.to_string();
     if was_cut || head_cut {
-        out.push('…');
+        out.push_str(ELLIPSIS);
     }
     out
 }
@@ -55,7 +55,7 @@ pub fn invalid_body(status: u16, problem: &str, body: &str, redactor: &Redactor)
     let mut problem = cat(&[problem, "; body: "]);
     problem.push_str(if body.is_empty() { "(empty)" } else { quoted });
     if was_cut {
-        problem.push('…');
+        problem.push_str(ELLIPSIS);
     }
     Error::ResponseValidation { status, problem, body }
 }

@@ -188,7 +188,7 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
         return bad("it does not start with http:// or https://.");
     };
     let host = split_at_byte(rest, b'/').map_or(rest, |(host, _)| host);
-    if host.is_empty() || host.starts_with(':') {
+    if host.is_empty() || host.starts_with(":") {
         return bad("it has no host.");
     }
     if has_byte(host, b'@') {
@@ -348,7 +348,7 @@ fn api_key<V: JsonView>(v: &V, env: &Env) -> Result<Option<SecretString>, Error>
     if key.is_empty() {
         return Err(Error::validation("apiKey", "must not be empty; omit it or pass null for keyless (proxy) mode."));
     }
-    if !header_value(key.expose()) || key.expose().starts_with(' ') || key.expose().ends_with(' ') {
+    if !header_value(key.expose()) || key.expose().starts_with(" ") || key.expose().ends_with(" ") {
         return Err(Error::validation(
             "apiKey",
             "contains characters not allowed in an HTTP header (control, non-ASCII or surrounding spaces).",
