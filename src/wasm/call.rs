@@ -11,6 +11,7 @@ use super::errors::to_js;
 use super::handle;
 use super::view::Js;
 use crate::core::error::Error;
+use crate::core::json::{JsonView, Kind};
 use crate::core::log::{Event, Level};
 use crate::core::redact::Redactor;
 use crate::core::request::{self, Expect, HttpRequest, Operation};
@@ -141,24 +142,25 @@ impl WasmCall {
 
     fn decode(&self, status: u16, text: &JsValue) -> Result<JsValue, Error> {
         let body = || text.as_string().unwrap_or_default();
-        let value = parse_json(text);
-        if value.is_undefined() {
+        let value = Js(parse_json(text));
+        // Through the kind probe: `is_undefined` would be an import of its own.
+        if value.kind() == Kind::Undefined {
             return Err(response::invalid_body(status, "response is not JSON", &body(), &self.req.redactor));
         }
-        response::check(&Js(value.clone()), self.req.expect)
+        response::check(&value, self.req.expect)
             .map_err(|p| response::invalid_body(status, &p, &body(), &self.req.redactor))?;
         match self.req.expect {
-            Expect::AiSecret => drop_secret(&value),
+            Expect::AiSecret => drop_secret(&value.0),
             Expect::List => {
                 // `check` has seen `objects` is an array. By index, as in
                 // `header_pairs`.
-                let objects: Array = get(&value, "objects").unchecked_into();
+                let objects: Array = get(&value.0, "objects").unchecked_into();
                 for i in 0..objects.length() {
                     drop_secret(&objects.get(i));
                 }
             }
         }
-        Ok(value)
+        Ok(value.0)
     }
 }
 
