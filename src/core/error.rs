@@ -1,7 +1,7 @@
 //! The one error type of the library. The wasm shell maps each variant to a
 //! JS `Error` subclass of the same name (see `class_name`).
 
-use super::text::{cat, split_byte, uint};
+use super::text::{cat, first_text_line, uint};
 use crate::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,11 +67,11 @@ impl Error {
             Error::Validation { field, message } => cat(&["Invalid `", field, "`: ", message]),
             Error::Api(e) => {
                 let mut m = cat(&[&uint(e.status as u64), " ", status_reason(e.status)]);
-                let first = split_byte(&e.body, b'\n').find(|l| !l.trim_ascii().is_empty()).unwrap_or("");
+                let first = first_text_line(&e.body);
                 if first.is_empty() {
                     m.push_str(" (empty body)");
                 } else {
-                    let (excerpt, was_cut) = super::text::cut(first.trim_ascii(), 200);
+                    let (excerpt, was_cut) = super::text::cut(first, 200);
                     m.push_str(": ");
                     m.push_str(excerpt);
                     if was_cut {

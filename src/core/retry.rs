@@ -1,7 +1,7 @@
 //! When to retry and how long to wait. Pure: the clock and the random
 //! source are arguments, so the policy is tested exactly.
 
-use super::text::{find, has_byte, parse_decimal, split_at_byte, split_byte};
+use super::text::{find, has_byte, parse_decimal, split_at_byte};
 
 /// How an attempt ended, as far as retrying is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,19 +63,21 @@ const MONTHS: &str = "JanFebMarAprMayJunJulAugSepOctNovDec";
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to epoch ms.
 pub fn parse_http_date(s: &str) -> Option<f64> {
     let rest = split_at_byte(s, b',')?.1.strip_prefix(" ")?;
-    let mut parts = split_byte(rest, b' ');
-    let day = int(parts.next()?)?;
+    let (day, rest) = split_at_byte(rest, b' ')?;
+    let (name, rest) = split_at_byte(rest, b' ')?;
+    let (year, rest) = split_at_byte(rest, b' ')?;
+    let (time, zone) = split_at_byte(rest, b' ')?;
+    let day = int(day)?;
     // A search in one string, not a 12-arm `match`: 0.2 KB less wasm.
-    let name = parts.next()?;
     let month = match find(MONTHS, name) {
         Some(i) if name.len() == 3 && i % 3 == 0 => (i / 3 + 1) as i64,
         _ => return None,
     };
-    let year = int(parts.next()?)?;
-    let (h, ms) = split_at_byte(parts.next()?, b':')?;
+    let year = int(year)?;
+    let (h, ms) = split_at_byte(time, b':')?;
     let (m, sec) = split_at_byte(ms, b':')?;
     let (h, m, sec) = (int(h)?, int(m)?, int(sec)?);
-    if parts.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
+    if zone != "GMT" || !(1..=31).contains(&day) || h > 23 || m > 59 || sec > 60 {
         return None;
     }
     // Days from civil (Howard Hinnant's algorithm).
@@ -145,6 +147,15 @@ mod tests {
         }
         for bad in ["00:00", "00:00:00:00", "00::00", "24:00:00", "00:60:00", "0a:00:00"] {
             assert_eq!(parse_http_date(&["Sat, 01 Jan 2022 ", bad, " GMT"].concat()), None, "{bad}");
+        }
+        // Exactly five fields after the weekday, the last one GMT.
+        for bad in [
+            "Sat, 01 Jan 2022 00:00:00 GMT x",
+            "Sat, 01 Jan 2022 00:00:00",
+            "Sat, 01 Jan 2022 00:00:00 UTC",
+            "Sat, 01  Jan 2022 00:00:00 GMT",
+        ] {
+            assert_eq!(parse_http_date(bad), None, "{bad}");
         }
     }
 }

@@ -101,22 +101,23 @@ pub fn all_bytes(s: &str, f: impl Fn(u8) -> bool) -> bool {
     position(s, |b| !f(b)).is_none()
 }
 
-/// `s.split(c)` for an ASCII `c`, by bytes.
-pub fn split_byte(s: &str, c: u8) -> impl Iterator<Item = &str> {
+/// The first line of `s` with more than ASCII whitespace, trimmed; "" if
+/// none. A loop over `split_at_byte`: a splitting iterator came out of line
+/// (`FromFn`) for this and one other caller.
+pub fn first_text_line(s: &str) -> &str {
     let mut rest = Some(s);
-    core::iter::from_fn(move || {
-        let r = rest?;
-        match split_at_byte(r, c) {
-            Some((part, more)) => {
-                rest = Some(more);
-                Some(part)
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
+    while let Some(r) = rest {
+        let (line, more) = match split_at_byte(r, b'\n') {
+            Some((line, more)) => (line, Some(more)),
+            None => (r, None),
+        };
+        let line = line.trim_ascii();
+        if !line.is_empty() {
+            return line;
         }
-    })
+        rest = more;
+    }
+    ""
 }
 
 /// `s.trim_end_matches(c)` for an ASCII `c`, by bytes.
@@ -228,7 +229,6 @@ mod tests {
     fn byte_splitting_matches_std() {
         for s in ["", ",", ",,", "a,b", "a,,b,,", "é,✓,😀,", "no"] {
             assert_eq!(split_at_byte(s, b','), s.split_once(','), "{s}");
-            assert_eq!(split_byte(s, b',').collect::<Vec<_>>(), s.split(',').collect::<Vec<_>>(), "{s}");
             assert_eq!(has_byte(s, b','), s.contains(','), "{s}");
             assert_eq!(trim_end_byte(s, b','), s.trim_end_matches(','), "{s}");
             let ascii = |b: u8| b.is_ascii();
@@ -256,6 +256,14 @@ mod tests {
             "\u{a1}\u{2030}",
         ] {
             assert_eq!(has_space_or_control(s), std(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_text_line_matches_std() {
+        for s in ["", "\n", " \n\t\n", "a", "\n  a b \nc", "x\n", "\r\n\r\nline\r\n", "é\n✓"] {
+            let std = s.split('\n').map(str::trim_ascii).find(|l| !l.is_empty()).unwrap_or("");
+            assert_eq!(first_text_line(s), std, "{s:?}");
         }
     }
 
