@@ -50,11 +50,30 @@ pub const PATCH_AI_SECRET: &[FieldSpec] = &[
 pub const DELETE_AI_SECRET: &[FieldSpec] =
     &[field("name", Rule::NonEmptyString, true), field("org_name", Rule::NullableString, false)];
 
-/// `AISecret`: fields a response must have, and their types.
-pub const AI_SECRET_REQUIRED_STRINGS: &[&str] = &["id", "org_id", "name"];
-pub const AI_SECRET_NULLABLE_STRINGS: &[&str] =
-    &["created", "updated_at", "secret_updated_at", "type", "secret_updated_by_user_id", "preview_secret"];
-pub const AI_SECRET_NULLABLE_OBJECTS: &[&str] = &["metadata"];
+/// What a response field must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A string, present.
+    String,
+    /// A string or `null`, or absent.
+    NullableString,
+    /// An object or `null`, or absent.
+    NullableObject,
+}
+
+/// `AISecret`: the fields a response is checked for, and their shapes.
+pub const AI_SECRET: &[(&str, Shape)] = &[
+    ("id", Shape::String),
+    ("org_id", Shape::String),
+    ("name", Shape::String),
+    ("created", Shape::NullableString),
+    ("updated_at", Shape::NullableString),
+    ("secret_updated_at", Shape::NullableString),
+    ("type", Shape::NullableString),
+    ("secret_updated_by_user_id", Shape::NullableString),
+    ("preview_secret", Shape::NullableString),
+    ("metadata", Shape::NullableObject),
+];
 
 /// A validated field value. Omitted fields are simply not in the `Body`, so
 /// "omitted" and `null` stay distinct all the way to the wire.

@@ -3,7 +3,7 @@
 
 use super::error::{ApiError, Error};
 use super::json::{JsonView, Kind};
-use super::model::{AI_SECRET_NULLABLE_OBJECTS, AI_SECRET_NULLABLE_STRINGS, AI_SECRET_REQUIRED_STRINGS};
+use super::model::{Shape, AI_SECRET};
 use super::redact::Redactor;
 use super::request::Expect;
 use super::text::{cat, cut, ELLIPSIS};
@@ -83,24 +83,19 @@ fn check_ai_secret_at<V: JsonView>(v: &V, at: &str) -> Result<(), String> {
             v.kind().describe(),
         ]));
     }
-    for f in AI_SECRET_REQUIRED_STRINGS {
-        match v.member_kind(f) {
-            Kind::String => {}
-            Kind::Undefined => return Err(cat(&["`", at, f, "` is missing"])),
-            k => return Err(cat(&["`", at, f, "` should be a string; got ", k.describe()])),
-        }
-    }
-    for f in AI_SECRET_NULLABLE_STRINGS {
-        match v.member_kind(f) {
-            Kind::String | Kind::Null | Kind::Undefined => {}
-            k => return Err(cat(&["`", at, f, "` should be a string or null; got ", k.describe()])),
-        }
-    }
-    for f in AI_SECRET_NULLABLE_OBJECTS {
-        match v.member_kind(f) {
-            Kind::Object | Kind::Null | Kind::Undefined => {}
-            k => return Err(cat(&["`", at, f, "` should be an object or null; got ", k.describe()])),
-        }
+    // One table, one loop: a loop per shape was 0.23 KB more raw wasm.
+    for &(f, shape) in AI_SECRET {
+        let k = v.member_kind(f);
+        let want = match (shape, k) {
+            (Shape::String, Kind::String)
+            | (Shape::NullableString, Kind::String | Kind::Null | Kind::Undefined)
+            | (Shape::NullableObject, Kind::Object | Kind::Null | Kind::Undefined) => continue,
+            (Shape::String, Kind::Undefined) => return Err(cat(&["`", at, f, "` is missing"])),
+            (Shape::String, _) => "a string",
+            (Shape::NullableString, _) => "a string or null",
+            (Shape::NullableObject, _) => "an object or null",
+        };
+        return Err(cat(&["`", at, f, "` should be ", want, "; got ", k.describe()]));
     }
     Ok(())
 }
