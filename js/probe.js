@@ -1,7 +1,10 @@
-// Value probes the wasm view (src/wasm/view.rs) imports: one call answers
-// what a value is, or reads one member, where wasm-bindgen's generic
-// `Reflect`/`typeof` imports took several crossings each. They never throw
-// (a throw would unwind through wasm frames without running Rust's drops).
+// The helpers the wasm shell (src/wasm/bindings.rs) imports: one call
+// answers what a value is, or reads or writes one member, where
+// wasm-bindgen's generic `Reflect`/`typeof` imports took several crossings
+// each; others parse and write JSON text, make errors and call the logger,
+// taking texts typed so the glue decodes them in place. They never throw (a
+// throw would unwind through wasm frames without running Rust's drops), so
+// the wasm imports nothing with `catch`.
 
 const OBJECT_PROTOTYPE = Object.prototype;
 

@@ -70,7 +70,8 @@ extern "C" {
     fn remove(o: &JsValue, k: u32);
     /// `JSON.parse` of a JS string, without copying it through wasm memory;
     /// `undefined` (which JSON never parses to) when it is not JSON. (No
-    /// `catch` import is left: each linked wasm-bindgen's exception slot.)
+    /// import uses `catch` any more: one that did linked wasm-bindgen's
+    /// exception slot, an export and a read after each call.)
     #[wasm_bindgen(js_name = parseJson)]
     pub fn parse_json(text: &JsValue) -> JsValue;
     /// `JSON.stringify(v)`: a string, or `undefined` for cycles, bigints and
