@@ -58,9 +58,10 @@ export class ResponseValidationError extends BraintrustError {
   }
 }
 
-// The classes by name, as the wasm names them (surface.js's `makeError`);
-// keys, not class names, because minifiers rename classes. The default
-// export, so that the entries' `export *` does not publish it.
+// The classes by name; keys, not class names, because minifiers rename
+// classes. The wasm numbers them by their position here (`ErrorClass` in
+// src/core/error.rs; surface.js's `makeError`). The default export, so that
+// the entries' `export *` does not publish it.
 const classes = {
   BraintrustError, ValidationError, APIError, BadRequestError, AuthenticationError,
   PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,

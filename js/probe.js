@@ -83,11 +83,11 @@ export function putJsonOrText(o, k, text) {
   o[names[k]] = v;
 }
 
-/** `make(className, message, props)`, surface.js's error factory; what it
- * throws is returned instead (a throw would unwind through wasm frames). */
-export function makeError(make, className, message, props) {
+/** `make(classNumber, message, props)`, surface.js's error factory; what
+ * it throws is returned instead (a throw would unwind through wasm frames). */
+export function makeError(make, classNumber, message, props) {
   try {
-    return make(className, message, props);
+    return make(classNumber, message, props);
   } catch (e) {
     return e;
   }

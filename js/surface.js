@@ -3,14 +3,17 @@
 // official client's method names. Validation, request building, decoding and
 // every retry decision are in Rust; transport.js does the I/O.
 
-import classes, { BraintrustError } from "./errors.js";
+import classes, { BraintrustError, ValidationError } from "./errors.js";
 // The glue's exports by name (not the whole module), so that bundlers drop
 // what the page does not use, such as the other runtime's init function.
 import { callBegin, callFree, callSettle, clientFree, clientNew, clientPrepare } from "./braintrust_ai_secrets.js";
 import { perform } from "./transport.js";
 
-function makeError(className, message, props) {
-  const Cls = classes[className] ?? BraintrustError;
+// The wasm names a class by its position in errors.js's map (`ErrorClass`
+// in src/core/error.rs), so the names are written once, here in JS.
+const byNumber = Object.values(classes);
+function makeError(classNumber, message, props) {
+  const Cls = byNumber[classNumber] ?? BraintrustError;
   return new Cls(message, props);
 }
 
@@ -65,7 +68,7 @@ export function makeSurface(readEnv) {
     async *iterAiSecrets(query, options) {
       let q = query == null ? {} : { ...query };
       if (q.ending_before != null) {
-        throw makeError("ValidationError", "Invalid `ending_before`: iterAiSecrets walks forward with starting_after; use listAiSecrets for backward pages.", { field: "ending_before" });
+        throw new ValidationError("Invalid `ending_before`: iterAiSecrets walks forward with starting_after; use listAiSecrets for backward pages.", { field: "ending_before" });
       }
       for (;;) {
         const page = await this.listAiSecrets(q, options);
@@ -105,7 +108,7 @@ export function makeSurface(readEnv) {
   /** One call, no set-up: `options` holds client options and request options. */
   async function createAiSecret(params, options = {}) {
     if (options === null || typeof options !== "object") {
-      throw makeError("ValidationError", "Invalid `options`: must be an object.", { field: "options" });
+      throw new ValidationError("Invalid `options`: must be an object.", { field: "options" });
     }
     const clientOptions = {};
     const requestOptions = {};

@@ -1,5 +1,5 @@
 //! The one error type of the library. The wasm shell maps each variant to a
-//! JS `Error` subclass of the same name (see `class_name`).
+//! JS `Error` subclass (see `class`).
 
 use super::text::{cat, first_text_line, uint};
 use crate::prelude::*;
@@ -38,14 +38,14 @@ impl Error {
     }
 
     /// The JS class this error becomes.
-    pub fn class_name(&self) -> &'static str {
+    pub fn class(&self) -> ErrorClass {
         match self {
-            Error::Validation { .. } => "ValidationError",
+            Error::Validation { .. } => ErrorClass::ValidationError,
             Error::Api(e) => status_class(e.status),
-            Error::Connection { .. } => "APIConnectionError",
-            Error::Timeout { .. } => "APIConnectionTimeoutError",
-            Error::UserAbort => "APIUserAbortError",
-            Error::ResponseValidation { .. } => "ResponseValidationError",
+            Error::Connection { .. } => ErrorClass::APIConnectionError,
+            Error::Timeout { .. } => ErrorClass::APIConnectionTimeoutError,
+            Error::UserAbort => ErrorClass::APIUserAbortError,
+            Error::ResponseValidation { .. } => ErrorClass::ResponseValidationError,
         }
     }
 
@@ -107,18 +107,63 @@ impl Error {
     }
 }
 
+/// The JS error classes, numbered as js/errors.js lists them in its
+/// `classes` map: the wasm hands surface.js the number, not the name, so
+/// the names are written once, in JS. (`name` is for native code and tests;
+/// the wasm never links it.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ErrorClass {
+    ValidationError = 1,
+    APIError,
+    BadRequestError,
+    AuthenticationError,
+    PermissionDeniedError,
+    NotFoundError,
+    ConflictError,
+    UnprocessableEntityError,
+    RateLimitError,
+    InternalServerError,
+    APIConnectionError,
+    APIConnectionTimeoutError,
+    APIUserAbortError,
+    ResponseValidationError,
+}
+
+impl ErrorClass {
+    /// The class's JS name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorClass::ValidationError => "ValidationError",
+            ErrorClass::APIError => "APIError",
+            ErrorClass::BadRequestError => "BadRequestError",
+            ErrorClass::AuthenticationError => "AuthenticationError",
+            ErrorClass::PermissionDeniedError => "PermissionDeniedError",
+            ErrorClass::NotFoundError => "NotFoundError",
+            ErrorClass::ConflictError => "ConflictError",
+            ErrorClass::UnprocessableEntityError => "UnprocessableEntityError",
+            ErrorClass::RateLimitError => "RateLimitError",
+            ErrorClass::InternalServerError => "InternalServerError",
+            ErrorClass::APIConnectionError => "APIConnectionError",
+            ErrorClass::APIConnectionTimeoutError => "APIConnectionTimeoutError",
+            ErrorClass::APIUserAbortError => "APIUserAbortError",
+            ErrorClass::ResponseValidationError => "ResponseValidationError",
+        }
+    }
+}
+
 /// The JS class for an HTTP error status.
-pub fn status_class(status: u16) -> &'static str {
+pub fn status_class(status: u16) -> ErrorClass {
     match status {
-        400 => "BadRequestError",
-        401 => "AuthenticationError",
-        403 => "PermissionDeniedError",
-        404 => "NotFoundError",
-        409 => "ConflictError",
-        422 => "UnprocessableEntityError",
-        429 => "RateLimitError",
-        s if s >= 500 => "InternalServerError",
-        _ => "APIError",
+        400 => ErrorClass::BadRequestError,
+        401 => ErrorClass::AuthenticationError,
+        403 => ErrorClass::PermissionDeniedError,
+        404 => ErrorClass::NotFoundError,
+        409 => ErrorClass::ConflictError,
+        422 => ErrorClass::UnprocessableEntityError,
+        429 => ErrorClass::RateLimitError,
+        s if s >= 500 => ErrorClass::InternalServerError,
+        _ => ErrorClass::APIError,
     }
 }
 
@@ -165,7 +210,7 @@ mod tests {
             (302, "APIError"),
         ];
         for (status, class) in cases {
-            assert_eq!(api(status, "").class_name(), class, "{status}");
+            assert_eq!(api(status, "").class().name(), class, "{status}");
         }
     }
 
@@ -190,7 +235,7 @@ mod tests {
     #[test]
     fn validation_names_the_field() {
         let e = Error::validation("name", "must be a non-empty string; got a number.");
-        assert_eq!(e.class_name(), "ValidationError");
+        assert_eq!(e.class().name(), "ValidationError");
         assert_eq!(e.message(), "Invalid `name`: must be a non-empty string; got a number.");
     }
 }

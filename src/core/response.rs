@@ -173,13 +173,13 @@ mod tests {
         assert_eq!(a.request_id.as_deref(), Some("req-1"));
         assert!(a.body.len() <= BODY_EXCERPT_BYTES + 3 && a.body.starts_with("denied for [REDACTED]"));
         assert!(!format!("{e:?}").contains("SENTINEL") && !e.message().contains("SENTINEL"));
-        assert_eq!(e.class_name(), "AuthenticationError");
+        assert_eq!(e.class().name(), "AuthenticationError");
     }
 
     #[test]
     fn invalid_bodies_quote_a_short_excerpt() {
         let e = invalid_body(200, "response is not JSON", "<html>oops</html>", &Redactor::new());
-        assert_eq!(e.class_name(), "ResponseValidationError");
+        assert_eq!(e.class().name(), "ResponseValidationError");
         assert_eq!(e.message(), "Unexpected response body (status 200): response is not JSON; body: <html>oops</html>");
     }
 }

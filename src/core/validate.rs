@@ -570,7 +570,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_named() {
         let e = body(&v(json!({"name":"n","secert":"sk-SENTINEL"})), CREATE_AI_SECRET, "params").unwrap_err();
-        assert_eq!(e.class_name(), "ValidationError");
+        assert_eq!(e.class().name(), "ValidationError");
         assert!(matches!(&e, Error::Validation { field, .. } if field == "secert"));
         assert!(!e.message().contains("SENTINEL"));
         let names: Vec<&str> = CREATE_AI_SECRET.iter().map(|f| f.name).collect();

@@ -59,10 +59,11 @@ extern "C" {
     /// `obj[k]` = `text` parsed as JSON, or `text` when it is not JSON.
     #[wasm_bindgen(js_name = putJsonOrText)]
     fn put_json_or_text(obj: &Object, k: u32, text: &str);
-    /// surface.js's error factory `make(class_name, message, props)`, or
-    /// what it threw. The texts cross typed, as in `put_str`.
+    /// surface.js's error factory `make(class, message, props)` (`class`: an
+    /// `ErrorClass` number), or what it threw. The message crosses typed, as
+    /// in `put_str`.
     #[wasm_bindgen(js_name = makeError)]
-    pub fn make_error(make: &Function, class_name: &str, message: &str, props: &Object) -> JsValue;
+    pub fn make_error(make: &Function, class: u8, message: &str, props: &Object) -> JsValue;
     /// `logger[k](line, fields)` when that is a function; throws are ignored.
     #[wasm_bindgen(js_name = logTo)]
     fn log_to(logger: &Object, k: u32, line: &str, fields: &Object);

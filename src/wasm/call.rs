@@ -94,8 +94,14 @@ impl WasmCall {
     }
 
     fn fail(&self, e: &Error, cause: Option<JsValue>) -> JsValue {
-        self.inner.log(&self.req, Event::Failed { class: e.class_name(), attempts: self.attempts }, None);
-        to_js(&self.inner.make_error, e, self.attempts, cause)
+        let error = to_js(&self.inner.make_error, e, self.attempts, cause);
+        // The wasm knows classes by number only: the log line takes the
+        // name from the error itself.
+        if self.inner.logs(Level::Error) {
+            let class = text(&error, "name").unwrap_or_default();
+            self.inner.log(&self.req, Event::Failed { class: &class, attempts: self.attempts }, None);
+        }
+        error
     }
 
     /// The delay before the next attempt, or `None` when this attempt's

@@ -46,5 +46,5 @@ pub fn to_js(make_error: &Function, e: &Error, attempts: u32, cause: Option<JsVa
     if let Some(c) = cause {
         set(&props, "cause", &c);
     }
-    make(make_error, e.class_name(), &e.message(), &props)
+    make(make_error, e.class() as u8, &e.message(), &props)
 }

@@ -318,7 +318,7 @@ test("build: core::fmt's unused digit table is zeroed, and the check keeps data 
     const copy = join(dir, "copy.wasm");
     copyFileSync(wasm, copy);
     const wasmDis = join(root, "node_modules/.bin/wasm-dis");
-    for (const used of ["ValidationError", "Request was aborted by the caller", "BRAINTRUST_API_KEY", "/rustc/"]) {
+    for (const used of ["unknown key in ", "Request was aborted by the caller", "BRAINTRUST_API_KEY", "/rustc/"]) {
       assert.match(zeroDeadDigits({ wasmDis, wasmFile: copy, table: Buffer.from(used) }), /^kept: /, used);
     }
     assert.deepEqual(readFileSync(copy), readFileSync(wasm));

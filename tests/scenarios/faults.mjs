@@ -272,6 +272,13 @@ export const faults = {
     const made = await c2.createAiSecret(p("flaky-logger"));
     equal(made.name, "flaky-logger", "the call's result");
     check(selves.length > 0 && selves.every(Boolean), `debug called on the logger (${selves})`);
+    // A call's final failure is logged at error level with its class's name.
+    const failures = [];
+    const e = Object.fromEntries(["debug", "info", "warn", "error"].map((l) => [l, (msg) => l === "error" && failures.push(msg)]));
+    await script({ status: 404, body: { error: "nope" } });
+    const lost = await client({ logger: e, maxRetries: 0 }).createAiSecret(p("failing")).catch((x) => x);
+    check(lost instanceof m.NotFoundError, `${lost}`);
+    check(failures.some((x) => x === "POST /v1/ai_secret: failed with NotFoundError after 1 attempt"), JSON.stringify(failures));
     return { class: "ok", attempts: 2, elapsedMs: 0, note: `${lines.length} log lines` };
   },
 };

@@ -72,9 +72,17 @@ pub fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// A stand-in for js/errors.js's factory: the class name lands in `name`.
+/// A stand-in for surface.js's factory: the class, numbered as js/errors.js
+/// lists them (`ErrorClass`), lands in `name` by its name.
 pub fn make_error() -> Function {
-    Function::new_with_args("c, m, p", "const e = new Error(m); e.name = c; Object.assign(e, p); return e;")
+    Function::new_with_args(
+        "c, m, p",
+        "const names = ['BraintrustError', 'ValidationError', 'APIError', 'BadRequestError', 'AuthenticationError', \
+         'PermissionDeniedError', 'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', \
+         'InternalServerError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError', \
+         'ResponseValidationError']; \
+         const e = new Error(m); e.name = names[c]; Object.assign(e, p); return e;",
+    )
 }
 
 /// A unique tag per test: sent as `x-test`, so counts and scripts stay per test.
