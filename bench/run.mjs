@@ -4,7 +4,7 @@
 // so the script cannot rot) and writes test-output/bench-smoke.json instead of
 // bench/results/latest.json.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -99,23 +99,27 @@ function fileSize(rel) {
 
 const sum = (list) => list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
 
-/** pkg/ files below `dir` (wasm-bindgen's snippets: JS the glue imports). */
+/** pkg/ JS files below `dir`, if it exists (wasm-bindgen's snippets: JS
+ * the glue imports; the build bundles them into the glue). */
 function filesUnder(dir) {
   const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
   return readdirSync(abs, { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => join(dir, f));
 }
+
+const GLUE = "web glue (braintrust_ai_secrets.js, js/probe.js bundled in)";
 
 function sizes() {
   const wasm = fileSize("pkg/braintrust_ai_secrets_bg.wasm");
   const glue = ["pkg/braintrust_ai_secrets.js", ...filesUnder("pkg/snippets")];
   const shipped = {
     wasm,
-    "web glue (braintrust_ai_secrets.js + snippets/, each gzipped)": sum(glue.map(fileSize)),
+    [GLUE]: sum(glue.map(fileSize)),
     "web entry (index.js + surface.js + transport.js + errors.js, each gzipped)": sum(["pkg/index.js", "pkg/surface.js", "pkg/transport.js", "pkg/errors.js"].map(fileSize)),
     "node ESM entry (node.mjs; shares the web glue)": fileSize("pkg/node.mjs"),
     "node CJS bundle (node.cjs)": fileSize("pkg/node.cjs"),
   };
-  const browserShipped = sum([wasm, shipped["web glue (braintrust_ai_secrets.js + snippets/, each gzipped)"]]);
+  const browserShipped = sum([wasm, shipped[GLUE]]);
   // The browser bundle of a page that makes one call, per client.
   const dir = mkdtempSync(join(tmpdir(), "bt-bundle-"));
   const pages = {

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -281,7 +281,10 @@ test("npm pack ships every file the package's modules import or load", () => {
   const entries = JSON.stringify([manifest.main, manifest.module, manifest.types, manifest.exports]).match(/"\.\/[^"]+"/g);
   for (const e of entries) assert.ok(packed.has(normalize(JSON.parse(e))), `package.json names ${e}, which is not packed`);
   const modules = [...packed].filter((p) => /\.(m|c)?js$/.test(p));
-  assert.ok(modules.some((p) => p.startsWith("snippets")), "the snippets wasm-bindgen emits are packed");
+  // The glue has wasm-bindgen's snippets (js/probe.js) bundled in: it
+  // imports nothing, and no snippets/ directory is left to ship.
+  assert.ok(!/\bfrom\s*["']|\bimport\s*\(/.test(readFileSync(join(pkg, "braintrust_ai_secrets.js"), "utf8")), "the glue imports a module");
+  assert.ok(!existsSync(join(pkg, "snippets")) && ![...packed].some((p) => p.startsWith("snippets")), "a snippets/ directory is shipped");
   for (const m of modules) {
     const src = readFileSync(join(pkg, m), "utf8");
     for (const [, spec] of src.matchAll(/(?:from\s*|import\s*\(\s*|new URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) {
