@@ -186,6 +186,27 @@ test("options: the default base URL is https://api.braintrust.dev", async () => 
   assert.deepEqual(seen, ["https://api.braintrust.dev/v1/ai_secret"]);
 });
 
+test("errors: every status becomes its class, named as errors.js names it (the wasm passes classes by number)", async () => {
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url, maxRetries: 0 });
+  const cases = [[400, "BadRequestError"], [401, "AuthenticationError"], [403, "PermissionDeniedError"], [404, "NotFoundError"], [409, "ConflictError"],
+    [422, "UnprocessableEntityError"], [429, "RateLimitError"], [500, "InternalServerError"], [503, "InternalServerError"], [418, "APIError"]];
+  for (const [status, name] of cases) {
+    emu.script.push({ match: { method: "POST" }, status, body: { error: "scripted" } });
+    const e = await c.createAiSecret({ name: uniq("status") }).catch((x) => x);
+    assert.ok(e instanceof esm[name] && e instanceof esm.APIError, `${status}: ${e}`);
+    assert.equal(e.name, name, `${status}`);
+    assert.equal(e.constructor, esm[name], `${status}: the class itself, not a parent`);
+    assert.equal(e.status, status);
+  }
+  // And the other classes the wasm makes.
+  const refused = await new esm.BraintrustClient({ apiKey: KEY, baseURL: await refusedUrl(), maxRetries: 0 }).createAiSecret({ name: "n" }).catch((x) => x);
+  assert.equal(refused.constructor, esm.APIConnectionError, `${refused}`);
+  const invalid = await c.createAiSecret({ name: "" }).catch((x) => x);
+  assert.equal(invalid.constructor, esm.ValidationError, `${invalid}`);
+  const aborted = await c.createAiSecret({ name: "n" }, { signal: AbortSignal.abort() }).catch((x) => x);
+  assert.equal(aborted.constructor, esm.APIUserAbortError, `${aborted}`);
+});
+
 test("errors: APIError carries status, headers, body and requestId", async () => {
   const name = uniq("apierr");
   emu.script.push({ match: { method: "POST" }, status: 422, body: { error: "bad type", detail: "x".repeat(5000) }, headers: { "X-Request-Id": "req_scripted" } });
