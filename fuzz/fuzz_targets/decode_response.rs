@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let e = api_error(status, vec![("x-request-id".into(), body.to_string())], &body, &r);
     let message = e.message();
     assert!(!message.contains(SENTINEL));
-    let _ = e.class_name();
+    let _ = e.class().name();
 
     let e = invalid_body(200, "problem", &body, &r);
     if let braintrust_ai_secrets::core::error::Error::ResponseValidation { body, .. } = &e {
