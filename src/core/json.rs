@@ -47,8 +47,11 @@ pub trait JsonView: Sized {
     fn keys(&self) -> Vec<String>;
     fn as_string(&self) -> Option<String>;
     fn as_f64(&self) -> Option<f64>;
-    /// Elements of an array.
-    fn items(&self) -> Vec<Self>;
+    /// The length of an array (0 for anything else).
+    fn length(&self) -> u32;
+    /// Element `i` of an array, for `i` below `length()`. Read one at
+    /// a time: a `Vec` of the elements cost its own drop and growth code.
+    fn item(&self, i: u32) -> Self;
     /// Compact JSON text of the value, or `None` when it cannot be serialised
     /// (cycles, bigints).
     fn to_json(&self) -> Option<String>;

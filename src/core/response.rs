@@ -112,9 +112,9 @@ pub fn check<V: JsonView>(v: &V, expect: Expect) -> Result<(), String> {
             if objects.kind() != Kind::Array {
                 return Err(cat(&["`objects` should be an array; got ", objects.kind().describe()]));
             }
-            for (i, item) in objects.items().iter().enumerate() {
+            for i in 0..objects.length() {
                 let at = cat(&["objects[", &super::text::uint(i as u64), "]."]);
-                check_ai_secret_at(item, &at)?;
+                check_ai_secret_at(&objects.item(i), &at)?;
             }
             Ok(())
         }

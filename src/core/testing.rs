@@ -37,10 +37,16 @@ impl JsonView for V {
     fn as_f64(&self) -> Option<f64> {
         self.0.as_ref()?.as_f64()
     }
-    fn items(&self) -> Vec<Self> {
+    fn length(&self) -> u32 {
         match &self.0 {
-            Some(Value::Array(a)) => a.iter().cloned().map(|x| V(Some(x))).collect(),
-            _ => Vec::new(),
+            Some(Value::Array(a)) => a.len() as u32,
+            _ => 0,
+        }
+    }
+    fn item(&self, i: u32) -> Self {
+        match &self.0 {
+            Some(Value::Array(a)) => V(a.get(i as usize).cloned()),
+            _ => V(None),
         }
     }
     fn to_json(&self) -> Option<String> {

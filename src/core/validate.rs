@@ -456,10 +456,10 @@ fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<St
         Kind::Array => {
             // A loop, not `.map(one).collect()`: the `Result` adapter costs
             // 0.4 KB of wasm.
-            let items = v.items();
-            let mut out = Vec::with_capacity(items.len());
-            for x in &items {
-                out.push(one(x)?);
+            let n = v.length();
+            let mut out = Vec::with_capacity(n as usize);
+            for i in 0..n {
+                out.push(one(&v.item(i))?);
             }
             Ok(out)
         }

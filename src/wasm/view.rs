@@ -48,18 +48,16 @@ impl JsonView for Js {
         self.0.as_f64()
     }
 
-    fn items(&self) -> Vec<Self> {
+    fn length(&self) -> u32 {
         if self.kind() != Kind::Array {
-            return Vec::new();
+            return 0;
         }
-        let a: &Array = self.0.unchecked_ref();
-        // A loop: `.map(..).collect()` linked Vec's `from_iter` machinery (0.07 KB gzip).
-        let n = a.length();
-        let mut out = Vec::with_capacity(n as usize);
-        for i in 0..n {
-            out.push(Js(a.get(i)));
-        }
-        out
+        self.0.unchecked_ref::<Array>().length()
+    }
+
+    fn item(&self, i: u32) -> Self {
+        // Only called below `length`, so on an array.
+        Js(self.0.unchecked_ref::<Array>().get(i))
     }
 
     fn to_json(&self) -> Option<String> {
