@@ -74,13 +74,8 @@ export { put as putText, put as putNumber };
 
 /** `o[name]` = the text parsed as JSON, or the text itself when it is not JSON. */
 export function putJsonOrText(o, k, text) {
-  let v = text;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    // not JSON: kept as text
-  }
-  o[names[k]] = v;
+  const v = parseJson(text);
+  o[names[k]] = v === undefined ? text : v;
 }
 
 /** `make(classNumber, message, props)`, surface.js's error factory; what
