@@ -1,5 +1,5 @@
 // Removes from the wasm-bindgen glue the code that no entry of this package
-// can reach (-0.19 KB gzip). The glue is not an entry point (package.json
+// can reach (-0.21 KB gzip). The glue is not an entry point (package.json
 // exports only index.js, node.mjs and node.cjs), and those entries call its
 // init functions one way only: web.js `init({ module_or_path: URL })`, the
 // Node entries `initSync({ module: bytes })`. Runs on the glue as
