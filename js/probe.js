@@ -145,3 +145,17 @@ export function headerList(h) {
   }
   return out;
 }
+
+const encoder = new TextEncoder();
+
+/** Encodes `text` from UTF-16 unit `from` into `buf` (a view of wasm
+ * memory); returns `read + written * 2^32`. */
+export function textInto(text, from, buf) {
+  const r = encoder.encodeInto(from ? text.slice(from) : text, buf);
+  return r.read + r.written * 4294967296;
+}
+
+/** `v` when it is a number, else NaN. */
+export function numberOf(v) {
+  return typeof v === "number" ? v : NaN;
+}

@@ -85,6 +85,45 @@ extern "C" {
     /// Every header as a flat array: name, value, name, value…
     #[wasm_bindgen(js_name = headerList)]
     pub fn header_list(headers: &JsValue) -> Array;
+    /// `TextEncoder.encodeInto(text.slice(from), buf)`, as `read + written * 2^32`.
+    #[wasm_bindgen(js_name = textInto)]
+    fn text_into(text: &JsValue, from: u32, buf: &mut [u8]) -> f64;
+    /// `v` when it is a number, else NaN.
+    #[wasm_bindgen(js_name = numberOf)]
+    fn number_of(v: &JsValue) -> f64;
+}
+
+/// `kind_of`'s answer for a string.
+const STRING: u8 = 4;
+
+/// `v` as UTF-8 when it is a JS string (lone surrogates become U+FFFD, as
+/// with `JsValue::as_string`). Encoded straight into wasm memory: `as_string`
+/// had the glue allocate through two more exports (malloc, realloc) and
+/// linked `Vec::into_boxed_slice`'s shrink path, which never runs.
+pub fn text(v: &JsValue) -> Option<String> {
+    if kind_of(v) != STRING {
+        return None;
+    }
+    // UTF-16 units. The first pass has room for ASCII, a byte a unit; if
+    // it stops short, the second has room for three bytes a unit left (the
+    // most one takes), so it is the last.
+    let units = v.unchecked_ref::<Array>().length() as usize;
+    let (mut buf, mut read, mut len, mut room) = (Vec::new(), 0, 0, units);
+    while read < units {
+        buf.resize(len + room, 0);
+        let r = text_into(v, read as u32, buf.get_mut(len..).unwrap_or_default()) as u64;
+        read += (r & 0xffff_ffff) as usize;
+        len += (r >> 32) as usize;
+        room = 3 * units.saturating_sub(read);
+    }
+    buf.truncate(len);
+    // SAFETY: TextEncoder writes whole UTF-8 sequences only.
+    Some(unsafe { String::from_utf8_unchecked(buf) })
+}
+
+/// `v` when it is a number other than NaN.
+pub fn number(v: &JsValue) -> Option<f64> {
+    Some(number_of(v)).filter(|n| !n.is_nan())
 }
 
 /// Member names by their index in js/probe.js's table: the name crosses

@@ -4,7 +4,8 @@
 //! The transport only does I/O; every decision is made here and in the core.
 
 use super::bindings::{
-    date_now, delete, get, header_list, math_random, member_bool, parse_json, set, set_f64, set_str, Array, Object,
+    date_now, delete, get, header_list, math_random, member_bool, number, parse_json, set, set_f64, set_str,
+    text as string, Array, Object,
 };
 use super::client::Inner;
 use super::errors::to_js;
@@ -147,7 +148,7 @@ impl WasmCall {
     }
 
     fn decode(&self, status: u16, text: &JsValue) -> Result<JsValue, Error> {
-        let body = || text.as_string().unwrap_or_default();
+        let body = || string(text).unwrap_or_default();
         let value = Js(parse_json(text));
         // Through the kind probe: `is_undefined` would be an import of its own.
         if value.kind() == Kind::Undefined {
@@ -204,7 +205,7 @@ impl WasmCall {
         let verdict = if kind == RESPONSE {
             self.response(status, headers, body)
         } else {
-            self.failure(kind, body, status.as_f64().unwrap_or(0.0) as u16)
+            self.failure(kind, body, number(&status).unwrap_or(0.0) as u16)
         };
         verdict.unwrap_or_else(|e| e)
     }
@@ -247,7 +248,7 @@ impl WasmCall {
     /// A response arrived: the decoded result, a retry delay (a number), or
     /// the error.
     fn response(&mut self, status: JsValue, headers: JsValue, text: JsValue) -> Result<JsValue, JsValue> {
-        let status = match status.as_f64() {
+        let status = match number(&status) {
             Some(s) if (100.0..1000.0).contains(&s) => s as u16,
             _ => {
                 let e = Error::Connection {
@@ -269,7 +270,7 @@ impl WasmCall {
         let headers = header_pairs(&headers);
         let outcome = Outcome::Status(status);
         let delay = self.next_delay(outcome, &headers);
-        let mut e = response::api_error(status, headers, &text.as_string().unwrap_or_default(), &self.req.redactor);
+        let mut e = response::api_error(status, headers, &string(&text).unwrap_or_default(), &self.req.redactor);
         if let Error::Api(a) = &mut e {
             a.may_have_succeeded = self.is_delete && status == 404 && self.earlier_may_have_succeeded;
         }
@@ -309,7 +310,7 @@ fn header_pairs(headers: &JsValue) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < n {
-        if let (Some(k), Some(v)) = (flat.get(i).as_string(), flat.get(i + 1).as_string()) {
+        if let (Some(k), Some(v)) = (string(&flat.get(i)), string(&flat.get(i + 1))) {
             out.push((k, v));
         }
         i += 2;
@@ -330,7 +331,7 @@ const NOT_SENT_CODES: &[&str] =
 /// `v[k]` when it is a string. Out of line: the six reads below share it.
 #[inline(never)]
 fn text(v: &JsValue, k: &str) -> Option<String> {
-    get(v, k).as_string()
+    string(&get(v, k))
 }
 
 /// Describes a rejected fetch; keeps it as `cause` only when nothing in it is secret.

@@ -2,7 +2,7 @@
 //! and, per call, arguments, and hands out a `WasmCall` that the JS
 //! transport (js/transport.js) drives. Everything here is synchronous.
 
-use super::bindings::{is_function, log, member_bool, member_is_function, set_f64, set_str, Function, Object};
+use super::bindings::{is_function, log, member_bool, member_is_function, set_f64, set_str, text, Function, Object};
 use super::call::WasmCall;
 use super::errors::to_js;
 use super::handle;
@@ -70,7 +70,7 @@ pub struct WasmClient {
 }
 
 fn env_var(env: &Js, name: &str) -> Option<String> {
-    env.get(name).as_string().filter(|s| !s.is_empty())
+    text(&env.get(name).0).filter(|s| !s.is_empty())
 }
 
 fn read_env(env: &Js) -> Env {

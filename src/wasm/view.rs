@@ -1,7 +1,7 @@
 //! `JsonView` over `JsValue`, reading members one at a time (js/probe.js)
 //! so input is never copied wholesale into wasm.
 
-use super::bindings::{get, json_text, keys_of, kind_of, member_kind, Array};
+use super::bindings::{get, json_text, keys_of, kind_of, member_kind, number, text, Array};
 use crate::core::json::{JsonView, Kind};
 use crate::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -41,11 +41,11 @@ impl JsonView for Js {
     }
 
     fn as_string(&self) -> Option<String> {
-        self.0.as_string()
+        text(&self.0)
     }
 
     fn as_f64(&self) -> Option<f64> {
-        self.0.as_f64()
+        number(&self.0)
     }
 
     fn length(&self) -> u32 {
@@ -61,7 +61,7 @@ impl JsonView for Js {
     }
 
     fn to_json(&self) -> Option<String> {
-        json_text(&self.0).as_string()
+        text(&json_text(&self.0))
     }
 }
 
@@ -69,7 +69,7 @@ impl JsonView for Js {
 fn strings(a: &Array) -> Vec<String> {
     let mut out = Vec::new();
     for i in 0..a.length() {
-        if let Some(s) = a.get(i).as_string() {
+        if let Some(s) = text(&a.get(i)) {
             out.push(s);
         }
     }

@@ -332,6 +332,16 @@ test("build: the glue ships without the code no entry reaches, and the trim stop
   }
 });
 
+test("build: the wasm exports only the six client and call functions; strings cross in through textInto", () => {
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const m = new WebAssembly.Module(readFileSync(join(root, "pkg/braintrust_ai_secrets_bg.wasm")));
+  // JsValue::as_string (or any String-returning import) would bring back
+  // wasm-bindgen's malloc and realloc exports and the glue's string passing.
+  assert.equal(WebAssembly.Module.exports(m).filter((e) => e.kind === "function").length, 6, "function exports");
+  const glue = readFileSync(join(root, "pkg/braintrust_ai_secrets.js"), "utf8");
+  assert.ok(!glue.includes("DataView"), "the glue reads a return area (JsValue::as_f64 or as_string is back)");
+});
+
 test("build: core::fmt's unused digit table is zeroed, and the check keeps data the code refers to", () => {
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const wasm = join(root, "pkg/braintrust_ai_secrets_bg.wasm");

@@ -60,6 +60,31 @@ export const scenarios = {
     equal((await requests()).map((r) => r.method), ["PUT", "PUT", "PUT"], "methods");
   },
 
+  async "text of every shape crosses into wasm intact: non-ASCII first, surrogate pairs, lone surrogates, long"({ client, requests, script, m }) {
+    // The shell encodes a JS string into wasm memory in at most two passes:
+    // one with a byte per UTF-16 unit, then one with three per unit left
+    // (src/wasm/bindings.rs, `text`). These stop the first pass at once, in
+    // the middle, or never.
+    const names = ["é", "😀", "a😀", "日本語", "x".repeat(2000) + "é€😀".repeat(300) + "z", "😀".repeat(3) + "x", "a\ud800b", "\udc00"];
+    const c = client();
+    for (const name of names) {
+      const secret = `sk-${name}`;
+      await c.createAiSecret({ name, type: "openai", secret, metadata: { name, secret: [name] } });
+      const sent = JSON.parse((await requests()).at(-1).body);
+      // A lone surrogate has no UTF-8: it arrives as U+FFFD, as with
+      // TextEncoder; in metadata JSON.stringify escapes it, so it survives.
+      const want = name.replace(/[\ud800-\udfff]/gu, "\ufffd"); // with /u, a pair is one code point
+      equal([sent.name, sent.secret, sent.metadata], [want, `sk-${want}`, { name, secret: [name] }], `sent ${name.length} units`);
+      equal((await c.listAiSecrets({ ai_secret_name: name })).objects.length, 1, `list by ${name.length} units`);
+      check((await requests()).at(-1).query === `?ai_secret_name=${encodeURIComponent(want)}`, `query of ${name.length} units`);
+    }
+    // Response text crosses too: an error body goes through the redactor.
+    const text = "名前 is bad 😀 é";
+    await script({ status: 400, body: text });
+    const e = await rejects(c.createAiSecret({ name: "n", type: "openai" }), m.BadRequestError, "400");
+    equal([e.body, e.message.includes(text)], [text, true], "error body");
+  },
+
   async "get: by id; unknown id is NotFoundError; a non-uuid id sends nothing"({ client, requests, m }) {
     const c = client();
     const made = await c.createAiSecret({ name: "g", type: "openai" });
