@@ -106,10 +106,14 @@ pub fn text(v: &JsValue) -> Option<String> {
     }
     // UTF-16 units. The first pass has room for ASCII, a byte a unit; if
     // it stops short, the second has room for three bytes a unit left (the
-    // most one takes), so it is the last.
+    // most one takes), so it is the last. (Two at most, whatever JS answers:
+    // a loop that could not end would hang the page.)
     let units = v.unchecked_ref::<Array>().length() as usize;
     let (mut buf, mut read, mut len, mut room) = (Vec::new(), 0, 0, units);
-    while read < units {
+    for _ in 0..2 {
+        if read >= units {
+            break;
+        }
         buf.resize(len + room, 0);
         let r = text_into(v, read as u32, buf.get_mut(len..).unwrap_or_default()) as u64;
         read += (r & 0xffff_ffff) as usize;
