@@ -178,7 +178,12 @@ pub fn ascii(b: u8) -> char {
 
 /// Concatenates parts without `format!`.
 pub fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    // A loop, as `map(..).sum()` came out of line as an iterator fold.
+    let mut len = 0;
+    for p in parts {
+        len += p.len();
+    }
+    let mut s = String::with_capacity(len);
     for p in parts {
         s.push_str(p);
     }
