@@ -6,7 +6,8 @@
 //! (a call's request, a response's text), so a freed block is soon reused by
 //! one of the same class. Memory is bounded by the peak number of live blocks
 //! per class; it does not grow under a steady load. Allocation and free are
-//! O(1). The price is up to 2x padding per block.
+//! O(1). The price is up to 2x padding per block. A freed block is zeroed,
+//! so no copy of a secret outlives the string that held it.
 //!
 //! The logic is plain address arithmetic over a `Grow` source, so native tests
 //! run it on a byte arena; on wasm32 the source is `memory.grow`.
@@ -100,6 +101,11 @@ impl<G: Grow> Heap<G> {
     /// used again until `alloc` returns it.
     pub unsafe fn free(&mut self, ptr: usize, size: usize, align: usize) {
         let Some(list) = class(size, align).and_then(|c| self.free.get_mut(c)) else { return };
+        // Zeroed first, whatever it held: a `String` that grew left its old
+        // buffer here with a copy of its text, which `zeroize` on the final
+        // string never reaches (a secret, or metadata that repeats it).
+        // SAFETY: the caller's block of `size` bytes, no longer in use.
+        unsafe { core::ptr::write_bytes(ptr as *mut u8, 0, size) };
         // SAFETY: the block is at least MIN_BLOCK bytes, aligned, and ours.
         unsafe { *(ptr as *mut usize) = *list };
         *list = ptr;
@@ -219,6 +225,11 @@ mod tests {
                     let bytes = unsafe { core::slice::from_raw_parts(p as *const u8, size) };
                     assert!(bytes.iter().all(|b| *b == fill), "block overwritten");
                     unsafe { h.free(p, size, align) };
+                    // Zeroed on free, but for the free-list link in its first word.
+                    // SAFETY: the arena's bytes, still mapped; nothing uses the block.
+                    let bytes = unsafe { core::slice::from_raw_parts(p as *const u8, size) };
+                    let link = size.min(core::mem::size_of::<usize>());
+                    assert!(bytes.iter().skip(link).all(|b| *b == 0), "a freed block keeps its bytes");
                     continue;
                 }
                 // Mostly small, sometimes up to 200 KB (a response body).

@@ -98,6 +98,36 @@ test("the shell lets go of every JS value it was handed", async () => {
   assert.equal(alive, 0, `${alive} of ${held.length} values handed to the client are still reachable`);
 });
 
+// A call's secret, and its key as the Authorization header, are zeroed in
+// wasm memory once the call ends: the strings that hold them on drop, and
+// the blocks that growing strings left behind on free (the allocator zeroes
+// each block it takes back). The client's own copy of the key lives as long
+// as the client. Sentinels in the secret, in metadata that repeats it, in
+// non-ASCII text, through a retry and through a validation error.
+test("no copy of a call's secret or Authorization header stays in wasm memory once the call ends", async () => {
+  const key = "sk-KEY-ZERO-SENTINEL-0123456789";
+  let n = 0;
+  const stored = storedFetch();
+  const fetch = async (url, init) =>
+    n++ % 3 === 0 ? new Response("busy", { status: 503, headers: { "retry-after-ms": "1" } }) : stored(url, init);
+  const client = new m.BraintrustClient({ apiKey: key, baseURL: "http://127.0.0.1:9", fetch });
+  const copies = (text) => {
+    const hay = Buffer.from(memory.buffer);
+    let count = 0;
+    for (let at = hay.indexOf(text); at !== -1; at = hay.indexOf(text, at + 1)) count++;
+    return count;
+  };
+  for (let i = 0; i < 20; i++) {
+    const secret = `SECRET-ZERO-SENTINEL-${i}-` + "x".repeat(i * 37);
+    await client.createAiSecret({ name: `n-${i}`, type: "openai", secret, metadata: { note: secret, i } });
+    await client.replaceAiSecret({ name: "n", secret: `${secret}-é😀`.repeat(1 + (i % 4)), metadata: { secret } });
+    await assert.rejects(client.createAiSecret({ name: "", secret, metadata: { secret } }), m.ValidationError);
+  }
+  assert.equal(copies("SECRET-ZERO-SENTINEL-"), 0, "a secret left in wasm memory");
+  assert.equal(copies(`Bearer ${key}`), 0, "an Authorization header left in wasm memory");
+  assert.equal(copies(key), 1, "the client's own copy of the key");
+});
+
 // A client's wasm half (its validated options, held by address: see
 // src/wasm/handle.rs) is freed when the JS client is collected. Each client
 // here carries 4 KB of default headers, so 3 000 clients never freed would
