@@ -5,7 +5,6 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { zeroDeadDigits } from "./dead-digits.mjs";
 import { minifyNames } from "./minify-names.mjs";
 import { trimGlue } from "./trim-glue.mjs";
 
@@ -46,7 +45,7 @@ if (nightlySize) {
     throw new Error(`--nightly-size needs a nightly toolchain with rust-src (none under ${sysroot}): rustup component add rust-src --toolchain nightly, then RUSTUP_TOOLCHAIN=nightly npm run build -- --nightly-size`);
   }
   // Its own target dir, so switching profiles does not rebuild the stable one.
-  cargoArgs.push("--target-dir", "target/nightly-size", "-Zbuild-std=core,alloc", "-Zbuild-std-features=optimize_for_size");
+  cargoArgs.push("--target-dir", join(root, "target/nightly-size"), "-Zbuild-std=core,alloc", "-Zbuild-std-features=optimize_for_size");
   rustflags.push("-Zunstable-options", "-Cpanic=immediate-abort", "-Zlocation-detail=none");
 }
 // Cargo takes the first of CARGO_ENCODED_RUSTFLAGS, RUSTFLAGS and the
@@ -54,24 +53,22 @@ if (nightlySize) {
 // (with `--target`, none of them reach build scripts or proc macros).
 const callers = process.env.CARGO_ENCODED_RUSTFLAGS?.split("\x1f") ?? process.env.RUSTFLAGS?.split(/\s+/) ?? [];
 env.CARGO_ENCODED_RUSTFLAGS = [...callers.filter(Boolean), ...rustflags].join("\x1f");
-run("wasm-pack", ["build", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "pkg", "--out-name", "braintrust_ai_secrets", "--", ...cargoArgs]);
+// cdylib/ is the crate in src/ as a cdylib only (cdylib/Cargo.toml says
+// why); its out-dir is relative to it.
+run("wasm-pack", ["build", "cdylib", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "../pkg", "--out-name", "braintrust_ai_secrets", "--", ...cargoArgs]);
 
 // The glue's code that no entry reaches (scripts/trim-glue.mjs).
 trimGlue(join(pkg, "braintrust_ai_secrets.js"));
 
 // Short import/export names in the wasm, and the glue rewritten to match.
 // The same wasm-opt run then re-coalesces and re-orders each function's
-// locals: done last, it saves 0.05 KB gzip (in Cargo.toml's -Oz list, 0.01).
+// locals: done last, it saves 0.05 KB gzip (in cdylib/Cargo.toml's -Oz list, 0.01).
 minifyNames({
   wasmOpt: join(bin, "wasm-opt"),
   wasmFile: join(pkg, "braintrust_ai_secrets_bg.wasm"),
   glueFile: join(pkg, "braintrust_ai_secrets.js"),
   passes: ["--coalesce-locals-learning", "--reorder-locals"],
 });
-// Data that only a removed panic path used (scripts/dead-digits.mjs): last,
-// as a later wasm-opt run could move the code's addresses.
-const digits = zeroDeadDigits({ wasmDis: join(bin, "wasm-dis"), wasmFile: join(pkg, "braintrust_ai_secrets_bg.wasm") });
-if (digits !== "zeroed") console.error(`build: core::fmt's digit table ${digits}`);
 
 // The glue ships minified, with the snippets it imports (js/probe.js)
 // bundled in: one file, one request for users who load pkg/ unbundled, and

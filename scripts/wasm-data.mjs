@@ -1,6 +1,6 @@
 // Reads a wasm module's data section: where each segment's bytes sit in the
 // file and, for an active segment, at which memory address they load.
-// (scripts/dead-digits.mjs, and tests/node/memory.test.mjs for the stack.)
+// (tests/node/memory.test.mjs, for the stack.)
 
 /** The data segments of `bytes` (a Buffer or Uint8Array of a module):
  * `{ file, address, length }`, `address` null for a passive segment. */
