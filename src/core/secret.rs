@@ -2,15 +2,15 @@
 //! holding them. `Debug` is redacted and memory is zeroed on drop.
 
 use crate::prelude::*;
-use zeroize::Zeroize;
+use zeroize::Zeroizing;
 
 /// A string that is zeroed when dropped and never shows in `Debug` output.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct SecretString(String);
+pub struct SecretString(Zeroizing<String>);
 
 impl SecretString {
     pub fn new(s: String) -> Self {
-        SecretString(s)
+        SecretString(Zeroizing::new(s))
     }
 
     /// The raw value, for the one place that must send it.
@@ -20,18 +20,6 @@ impl SecretString {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-}
-
-impl Drop for SecretString {
-    /// Zeroes the whole buffer, capacity included, in one pass of zeroize's
-    /// volatile writes: with the length at 0 the spare capacity is all of
-    /// it. (`Zeroizing<String>` made two passes, the text and then the rest,
-    /// each a loop of its own in the wasm.)
-    fn drop(&mut self) {
-        let mut bytes = core::mem::take(&mut self.0).into_bytes();
-        bytes.clear();
-        bytes.spare_capacity_mut().zeroize();
     }
 }
 
