@@ -2,7 +2,7 @@
 //! bodies and headers quoted in errors, and causes of transport errors.
 
 use super::secret::SecretString;
-use super::text::{find, position, push_json_string, replace_all, split_at_byte};
+use super::text::{find, push_json_string, replace_all, split_at_byte};
 use crate::prelude::*;
 
 pub const REDACTED: &str = "[REDACTED]";
@@ -118,8 +118,10 @@ fn mask_bearer(text: &str) -> String {
         let after = rest.get(i + BEARER.len()..).unwrap_or("");
         // By bytes: an ASCII delimiter is a char boundary. A token runs to
         // ASCII whitespace, a quote or a comma (masking more, never less).
-        let end =
-            position(after, |b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b',')).unwrap_or(after.len());
+        let end = after
+            .bytes()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b','))
+            .unwrap_or(after.len());
         if end > 0 {
             out.push_str(REDACTED);
         }

@@ -81,24 +81,8 @@ pub fn push_json_string(out: &mut String, s: &str) {
 /// `s.split_once(c)` for an ASCII `c`, by bytes: std's char searcher pulls
 /// `memchr` into the wasm. (An ASCII byte in UTF-8 is always that character.)
 pub fn split_at_byte(s: &str, c: u8) -> Option<(&str, &str)> {
-    let i = position(s, |b| b == c)?;
+    let i = s.bytes().position(|b| b == c)?;
     Some((s.get(..i)?, s.get(i + 1..)?))
-}
-
-/// `s.bytes().position(f)`, as a plain loop: the iterator adapters'
-/// `try_fold` came out of line once per caller (0.1 KB gzip in all).
-pub fn position(s: &str, f: impl Fn(u8) -> bool) -> Option<usize> {
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if f(b) {
-            return Some(i);
-        }
-    }
-    None
-}
-
-/// `s.bytes().all(f)`, through `position`.
-pub fn all_bytes(s: &str, f: impl Fn(u8) -> bool) -> bool {
-    position(s, |b| !f(b)).is_none()
 }
 
 /// The first line of `s` with more than ASCII whitespace, trimmed; "" if
@@ -133,7 +117,7 @@ pub fn trim_end_byte(s: &str, c: u8) -> &str {
 
 /// `s.contains(c)` for an ASCII `c`, by bytes.
 pub fn has_byte(s: &str, c: u8) -> bool {
-    position(s, |b| b == c).is_some()
+    s.bytes().any(|b| b == c)
 }
 
 /// `s.chars().any(|c| c.is_whitespace() || c.is_control())`, read from the
@@ -236,9 +220,6 @@ mod tests {
             assert_eq!(split_at_byte(s, b','), s.split_once(','), "{s}");
             assert_eq!(has_byte(s, b','), s.contains(','), "{s}");
             assert_eq!(trim_end_byte(s, b','), s.trim_end_matches(','), "{s}");
-            let ascii = |b: u8| b.is_ascii();
-            assert_eq!(position(s, |b| !ascii(b)), s.bytes().position(|b| !ascii(b)), "{s}");
-            assert_eq!(all_bytes(s, ascii), s.bytes().all(ascii), "{s}");
         }
     }
 

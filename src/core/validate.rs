@@ -6,7 +6,7 @@ use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
 use super::secret::SecretString;
-use super::text::{all_bytes, cat, has_byte, has_space_or_control, split_at_byte, trim_end_byte};
+use super::text::{cat, has_byte, has_space_or_control, split_at_byte, trim_end_byte};
 use crate::prelude::*;
 
 pub const DEFAULT_BASE_URL: &str = "https://api.braintrust.dev";
@@ -273,7 +273,7 @@ fn log_level<V: JsonView>(v: &V) -> Result<Level, Error> {
 pub fn header_name(name: &str) -> bool {
     // `matches!`, not `b"…".contains`: a byte-slice search links `memchr`.
     !name.is_empty()
-        && all_bytes(name, |b| {
+        && name.bytes().all(|b| {
             b.is_ascii_alphanumeric()
                 || matches!(
                     b,
@@ -298,7 +298,7 @@ pub fn header_name(name: &str) -> bool {
 /// A header value fetch accepts: visible ASCII, spaces and tabs, no CR/LF.
 /// Checked here because fetch's own error would quote the value.
 pub fn header_value(value: &str) -> bool {
-    all_bytes(value, |b| b == b'\t' || (0x20..0x7f).contains(&b))
+    value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
 }
 
 fn headers<V: JsonView>(v: &V, field: &str) -> Result<Vec<(String, SecretString)>, Error> {
