@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = e.class().name();
 
     let e = invalid_body(200, "problem", &body, &r);
-    if let braintrust_ai_secrets::core::error::Error::ResponseValidation { body, .. } = &e {
+    if let braintrust_ai_secrets::core::error::ErrorKind::ResponseValidation { body, .. } = &e {
         assert!(body.len() <= BODY_EXCERPT_BYTES + '…'.len_utf8());
         assert!(!body.contains(SENTINEL));
     }

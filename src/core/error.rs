@@ -4,8 +4,43 @@
 use super::text::{cat, first_text_line, uint};
 use crate::prelude::*;
 
+/// The error of every fallible call: what went wrong is its `ErrorKind`
+/// (`kind()`, or through `Deref`). Boxed so that a `Result` carries one
+/// pointer: every `?` moved the whole 36-byte enum, in wasm code, at each of
+/// the validation chain's dozens of steps.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Error {
+pub struct Error(Box<ErrorKind>);
+
+impl Error {
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0
+    }
+
+    pub fn kind_mut(&mut self) -> &mut ErrorKind {
+        &mut self.0
+    }
+
+    pub fn validation(field: &str, message: &str) -> Error {
+        ErrorKind::Validation { field: field.into(), message: message.into() }.into()
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error(Box::new(kind))
+    }
+}
+
+impl core::ops::Deref for Error {
+    type Target = ErrorKind;
+
+    fn deref(&self) -> &ErrorKind {
+        &self.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorKind {
     /// Bad input, rejected before any request was sent.
     Validation { field: String, message: String },
     /// The server answered with a non-2xx status.
@@ -32,30 +67,26 @@ pub struct ApiError {
     pub may_have_succeeded: bool,
 }
 
-impl Error {
-    pub fn validation(field: &str, message: &str) -> Error {
-        Error::Validation { field: field.into(), message: message.into() }
-    }
-
+impl ErrorKind {
     /// The JS class this error becomes.
     pub fn class(&self) -> ErrorClass {
         match self {
-            Error::Validation { .. } => ErrorClass::ValidationError,
-            Error::Api(e) => status_class(e.status),
-            Error::Connection { .. } => ErrorClass::APIConnectionError,
-            Error::Timeout { .. } => ErrorClass::APIConnectionTimeoutError,
-            Error::UserAbort => ErrorClass::APIUserAbortError,
-            Error::ResponseValidation { .. } => ErrorClass::ResponseValidationError,
+            ErrorKind::Validation { .. } => ErrorClass::ValidationError,
+            ErrorKind::Api(e) => status_class(e.status),
+            ErrorKind::Connection { .. } => ErrorClass::APIConnectionError,
+            ErrorKind::Timeout { .. } => ErrorClass::APIConnectionTimeoutError,
+            ErrorKind::UserAbort => ErrorClass::APIUserAbortError,
+            ErrorKind::ResponseValidation { .. } => ErrorClass::ResponseValidationError,
         }
     }
 
     /// Whether the request may have taken effect on the server.
     pub fn may_have_succeeded(&self) -> bool {
         match self {
-            Error::Connection { may_have_succeeded, .. } | Error::Timeout { may_have_succeeded, .. } => {
+            ErrorKind::Connection { may_have_succeeded, .. } | ErrorKind::Timeout { may_have_succeeded, .. } => {
                 *may_have_succeeded
             }
-            Error::Api(e) => e.may_have_succeeded,
+            ErrorKind::Api(e) => e.may_have_succeeded,
             _ => false,
         }
     }
@@ -64,8 +95,8 @@ impl Error {
     /// parts it quotes from responses are redacted before they get here.
     pub fn message(&self) -> String {
         match self {
-            Error::Validation { field, message } => cat(&["Invalid `", field, "`: ", message]),
-            Error::Api(e) => {
+            ErrorKind::Validation { field, message } => cat(&["Invalid `", field, "`: ", message]),
+            ErrorKind::Api(e) => {
                 let mut m = cat(&[&uint(e.status as u64), " ", status_reason(e.status)]);
                 let first = first_text_line(&e.body);
                 if first.is_empty() {
@@ -83,14 +114,14 @@ impl Error {
                 }
                 m
             }
-            Error::Connection { detail, may_have_succeeded } => {
+            ErrorKind::Connection { detail, may_have_succeeded } => {
                 let mut m = cat(&["Connection error: ", detail]);
                 if *may_have_succeeded {
                     m.push_str(" (the request may have reached the server)");
                 }
                 m
             }
-            Error::Timeout { timeout_ms, may_have_succeeded } => {
+            ErrorKind::Timeout { timeout_ms, may_have_succeeded } => {
                 let mut m = cat(&["Request timed out after ", &uint(*timeout_ms), " ms"]);
                 m.push_str(if *may_have_succeeded {
                     " (the request was sent and may have reached the server)"
@@ -99,8 +130,8 @@ impl Error {
                 });
                 m
             }
-            Error::UserAbort => "Request was aborted by the caller".into(),
-            Error::ResponseValidation { status, problem, .. } => {
+            ErrorKind::UserAbort => "Request was aborted by the caller".into(),
+            ErrorKind::ResponseValidation { status, problem, .. } => {
                 cat(&["Unexpected response body (status ", &uint(*status as u64), "): ", problem])
             }
         }
@@ -190,8 +221,14 @@ fn status_reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
-    fn api(status: u16, body: &str) -> Error {
-        Error::Api(ApiError { status, headers: vec![], body: body.into(), request_id: None, may_have_succeeded: false })
+    fn api(status: u16, body: &str) -> ErrorKind {
+        ErrorKind::Api(ApiError {
+            status,
+            headers: vec![],
+            body: body.into(),
+            request_id: None,
+            may_have_succeeded: false,
+        })
     }
 
     #[test]
@@ -225,11 +262,19 @@ mod tests {
 
     #[test]
     fn timeout_says_whether_request_may_have_arrived() {
-        let sent = Error::Timeout { timeout_ms: 50, may_have_succeeded: true };
+        let sent = ErrorKind::Timeout { timeout_ms: 50, may_have_succeeded: true };
         assert!(sent.message().contains("may have reached the server"));
         assert!(sent.may_have_succeeded());
-        let unsent = Error::Timeout { timeout_ms: 50, may_have_succeeded: false };
+        let unsent = ErrorKind::Timeout { timeout_ms: 50, may_have_succeeded: false };
         assert!(unsent.message().contains("did not reach"));
+    }
+
+    #[test]
+    fn results_carry_one_pointer() {
+        // What the boxing is for (see `Error`): a wider error would be moved
+        // word by word at every `?`.
+        assert_eq!(core::mem::size_of::<Error>(), core::mem::size_of::<usize>());
+        assert_eq!(core::mem::size_of::<Result<(), Error>>(), core::mem::size_of::<usize>());
     }
 
     #[test]

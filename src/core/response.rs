@@ -1,7 +1,7 @@
-//! Decodes responses: error statuses into `Error::Api`, 2xx bodies checked
+//! Decodes responses: error statuses into `ErrorKind::Api`, 2xx bodies checked
 //! against the spec's `AISecret` shape.
 
-use super::error::{ApiError, Error};
+use super::error::{ApiError, ErrorKind};
 use super::json::{JsonView, Kind};
 use super::model::{Shape, AI_SECRET};
 use super::redact::Redactor;
@@ -39,17 +39,17 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
 
 /// The error for a non-2xx response. Takes the headers to redact them in
 /// place (a `map(..).collect()` into a new `Vec` cost 0.3 KB of wasm).
-pub fn api_error(status: u16, mut headers: Vec<(String, String)>, body: &str, redactor: &Redactor) -> Error {
+pub fn api_error(status: u16, mut headers: Vec<(String, String)>, body: &str, redactor: &Redactor) -> ErrorKind {
     let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(&headers, h)).map(|v| redactor.redact(v));
     for (k, v) in &mut headers {
         k.make_ascii_lowercase();
         *v = redactor.redact(v);
     }
-    Error::Api(ApiError { status, headers, body: excerpt(redactor, body), request_id, may_have_succeeded: false })
+    ErrorKind::Api(ApiError { status, headers, body: excerpt(redactor, body), request_id, may_have_succeeded: false })
 }
 
 /// The error for a 2xx body that is not what the spec promises.
-pub fn invalid_body(status: u16, problem: &str, body: &str, redactor: &Redactor) -> Error {
+pub fn invalid_body(status: u16, problem: &str, body: &str, redactor: &Redactor) -> ErrorKind {
     let body = excerpt(redactor, body);
     let (quoted, was_cut) = cut(&body, 120);
     let mut problem = cat(&[problem, "; body: "]);
@@ -57,12 +57,12 @@ pub fn invalid_body(status: u16, problem: &str, body: &str, redactor: &Redactor)
     if was_cut {
         problem.push_str(ELLIPSIS);
     }
-    Error::ResponseValidation { status, problem, body }
+    ErrorKind::ResponseValidation { status, problem, body }
 }
 
 /// The error for a body over the `maxResponseBytes` cap.
-pub fn too_large(status: u16, limit: u64) -> Error {
-    Error::ResponseValidation {
+pub fn too_large(status: u16, limit: u64) -> ErrorKind {
+    ErrorKind::ResponseValidation {
         status,
         problem: cat(&[
             "response body exceeds the ",
@@ -169,7 +169,7 @@ mod tests {
             ("X-Echo".to_string(), "sk-SENTINEL-KEY".to_string()),
         ];
         let e = api_error(401, headers, &body, &r);
-        let Error::Api(a) = &e else { panic!() };
+        let ErrorKind::Api(a) = &e else { panic!() };
         assert_eq!(a.request_id.as_deref(), Some("req-1"));
         assert!(a.body.len() <= BODY_EXCERPT_BYTES + 3 && a.body.starts_with("denied for [REDACTED]"));
         assert!(!format!("{e:?}").contains("SENTINEL") && !e.message().contains("SENTINEL"));

@@ -1,7 +1,7 @@
 //! Input validation. Every check runs before any request is built, and every
 //! failure names the field and says what was wrong, never echoing a value.
 
-use super::error::Error;
+use super::error::{Error, ErrorKind};
 use super::json::{JsonView, Kind};
 use super::log::Level;
 use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
@@ -96,7 +96,7 @@ pub fn check_keys<V: JsonView>(value: &V, allowed: &[&str], what: &str) -> Resul
     // Borrowed, not consumed: a consuming loop links `IntoIter`'s drop.
     for key in &value.keys() {
         if !allowed.contains(&key.as_str()) {
-            return Err(Error::Validation { field: key.clone(), message: expected_one_of(what, allowed) });
+            return Err(ErrorKind::Validation { field: key.clone(), message: expected_one_of(what, allowed) }.into());
         }
     }
     Ok(())
@@ -516,7 +516,10 @@ mod tests {
 
     fn field_of(r: Result<impl core::fmt::Debug, Error>) -> String {
         match r {
-            Err(Error::Validation { field, .. }) => field,
+            Err(e) => match e.kind() {
+                ErrorKind::Validation { field, .. } => field.clone(),
+                other => panic!("expected a validation error, got {other:?}"),
+            },
             other => panic!("expected a validation error, got {other:?}"),
         }
     }
@@ -571,7 +574,7 @@ mod tests {
     fn unknown_keys_are_named() {
         let e = body(&v(json!({"name":"n","secert":"sk-SENTINEL"})), CREATE_AI_SECRET, "params").unwrap_err();
         assert_eq!(e.class().name(), "ValidationError");
-        assert!(matches!(&e, Error::Validation { field, .. } if field == "secert"));
+        assert!(matches!(e.kind(), ErrorKind::Validation { field, .. } if field == "secert"));
         assert!(!e.message().contains("SENTINEL"));
         let names: Vec<&str> = CREATE_AI_SECRET.iter().map(|f| f.name).collect();
         assert_eq!(

@@ -11,7 +11,7 @@ use super::client::Inner;
 use super::errors::to_js;
 use super::handle;
 use super::view::Js;
-use crate::core::error::Error;
+use crate::core::error::ErrorKind;
 use crate::core::json::{JsonView, Kind};
 use crate::core::log::{Event, Level};
 use crate::core::redact::Redactor;
@@ -94,7 +94,7 @@ impl WasmCall {
         }
     }
 
-    fn fail(&self, e: &Error, cause: Option<JsValue>) -> JsValue {
+    fn fail(&self, e: &ErrorKind, cause: Option<JsValue>) -> JsValue {
         let error = to_js(&self.inner.make_error, e, self.attempts, cause);
         // The wasm knows classes by number only: the log line takes the
         // name from the error itself.
@@ -126,7 +126,7 @@ impl WasmCall {
     /// Waits `delay` before the next attempt, or fails with `e`.
     fn retry_or_fail(
         &self,
-        e: Error,
+        e: ErrorKind,
         cause: Option<JsValue>,
         outcome: Outcome,
         delay: Option<f64>,
@@ -147,7 +147,7 @@ impl WasmCall {
         Ok(JsValue::from(delay))
     }
 
-    fn decode(&self, status: u16, text: &JsValue) -> Result<JsValue, Error> {
+    fn decode(&self, status: u16, text: &JsValue) -> Result<JsValue, ErrorKind> {
         let body = || string(text).unwrap_or_default();
         let value = Js(parse_json(text));
         // Through the kind probe: `is_undefined` would be an import of its own.
@@ -180,7 +180,7 @@ impl WasmCall {
     /// the caller aborted. (No getter of its own: each export costs a shim.)
     pub fn begin(&mut self) -> JsValue {
         if self.signal.as_ref().is_some_and(|s| member_bool(s, "aborted") == Some(true)) {
-            return self.fail(&Error::UserAbort, None);
+            return self.fail(&ErrorKind::UserAbort, None);
         }
         self.attempts += 1;
         self.inner.log(&self.req, Event::Sending { attempt: self.attempts }, None);
@@ -251,7 +251,7 @@ impl WasmCall {
         let status = match number(&status) {
             Some(s) if (100.0..1000.0).contains(&s) => s as u16,
             _ => {
-                let e = Error::Connection {
+                let e = ErrorKind::Connection {
                     detail: "fetch resolved to something that is not a Response".into(),
                     may_have_succeeded: true,
                 };
@@ -271,7 +271,7 @@ impl WasmCall {
         let outcome = Outcome::Status(status);
         let delay = self.next_delay(outcome, &headers);
         let mut e = response::api_error(status, headers, &string(&text).unwrap_or_default(), &self.req.redactor);
-        if let Error::Api(a) = &mut e {
+        if let ErrorKind::Api(a) = &mut e {
             a.may_have_succeeded = self.is_delete && status == 404 && self.earlier_may_have_succeeded;
         }
         let verdict = self.retry_or_fail(e, None, outcome, delay);
@@ -284,14 +284,14 @@ impl WasmCall {
     /// delay, or the error.
     fn failure(&mut self, kind: u8, cause: JsValue, status: u16) -> Result<JsValue, JsValue> {
         let (e, cause, outcome) = match kind {
-            ABORTED => return Err(self.fail(&Error::UserAbort, None)),
+            ABORTED => return Err(self.fail(&ErrorKind::UserAbort, None)),
             TOO_LARGE => return Err(self.fail(&response::too_large(status, self.max_body), None)),
             TIMEOUT => {
-                (Error::Timeout { timeout_ms: self.timeout_ms, may_have_succeeded: true }, None, Outcome::Timeout)
+                (ErrorKind::Timeout { timeout_ms: self.timeout_ms, may_have_succeeded: true }, None, Outcome::Timeout)
             }
             _ => {
                 let (detail, cause, may_have_succeeded) = connection_failure(&cause, &self.req.redactor);
-                (Error::Connection { detail, may_have_succeeded }, cause, Outcome::Connection)
+                (ErrorKind::Connection { detail, may_have_succeeded }, cause, Outcome::Connection)
             }
         };
         let may = e.may_have_succeeded();

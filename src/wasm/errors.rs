@@ -4,19 +4,19 @@
 //! target shares one definition.
 
 use super::bindings::{make_error as make, set, set_f64, set_json_or_str, set_str, Function, Object};
-use crate::core::error::Error;
+use crate::core::error::ErrorKind;
 use crate::core::response::BODY_EXCERPT_BYTES;
 use wasm_bindgen::prelude::*;
 
 /// The JS error for `e` after `attempts` requests, made by `make_error`
 /// (surface.js's `(className, message, props) => Error`); `cause` is attached
 /// as `Error.cause` (already checked to hold no secret).
-pub fn to_js(make_error: &Function, e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
+pub fn to_js(make_error: &Function, e: &ErrorKind, attempts: u32, cause: Option<JsValue>) -> JsValue {
     let props = Object::new();
     set_f64(&props, "attempts", attempts as f64);
     match e {
-        Error::Validation { field, .. } => set_str(&props, "field", field),
-        Error::Api(a) => {
+        ErrorKind::Validation { field, .. } => set_str(&props, "field", field),
+        ErrorKind::Api(a) => {
             set_f64(&props, "status", a.status as f64);
             let headers = Object::new();
             for (k, v) in &a.headers {
@@ -34,11 +34,11 @@ pub fn to_js(make_error: &Function, e: &Error, attempts: u32, cause: Option<JsVa
             }
             set(&props, "mayHaveSucceeded", &JsValue::from(a.may_have_succeeded));
         }
-        Error::Connection { may_have_succeeded, .. } | Error::Timeout { may_have_succeeded, .. } => {
+        ErrorKind::Connection { may_have_succeeded, .. } | ErrorKind::Timeout { may_have_succeeded, .. } => {
             set(&props, "mayHaveSucceeded", &JsValue::from(*may_have_succeeded));
         }
-        Error::UserAbort => {}
-        Error::ResponseValidation { status, body, .. } => {
+        ErrorKind::UserAbort => {}
+        ErrorKind::ResponseValidation { status, body, .. } => {
             set_f64(&props, "status", *status as f64);
             set_str(&props, "body", body);
         }
