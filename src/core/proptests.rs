@@ -105,7 +105,7 @@ proptest! {
         if let Some(l) = limit { q["limit"] = json!(l); }
         let query = list_query(&v(q)).unwrap();
         let cfg = client_options(&v(json!({})), &Env::default()).unwrap();
-        let req = build(&cfg, Operation::List(Box::new(query)), &RequestOptions::default());
+        let req = build(&cfg, Operation::List(query), &RequestOptions::default());
         prop_assert_eq!(req.expect, Expect::List);
         let qs = req.url.split_once('?').map(|(_, q)| q.to_string()).unwrap_or_default();
         prop_assert!(qs.bytes().all(|c| c.is_ascii_alphanumeric() || b"-._~%=&".contains(&c)), "{}", qs);

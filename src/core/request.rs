@@ -275,7 +275,7 @@ mod tests {
             json!({"limit": 7, "ids": [id, id], "ai_secret_type": ["open ai", "x/y"], "ai_secret_name": "é?"}),
         ))
         .unwrap();
-        let r = build(&cfg, Operation::List(Box::new(q)), &RequestOptions::default());
+        let r = build(&cfg, Operation::List(q), &RequestOptions::default());
         assert_eq!(
             r.url,
             "https://api.braintrust.dev/v1/ai_secret?limit=7&ai_secret_name=%C3%A9%3F&org_name=a%26b&ids=3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f&ids=3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f&ai_secret_type=open%20ai&ai_secret_type=x%2Fy"

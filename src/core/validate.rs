@@ -468,22 +468,22 @@ fn string_or_array<V: JsonView>(v: &V, field: &str, uuid: bool) -> Result<Vec<St
 }
 
 /// Validates a list query.
-pub fn list_query<V: JsonView>(q: &V) -> Result<ListQuery, Error> {
+pub fn list_query<V: JsonView>(q: &V) -> Result<Box<ListQuery>, Error> {
+    // Boxed here and filled in place: built on the stack and then boxed, it
+    // was stored into the box field by field.
+    let mut out = Box::<ListQuery>::default();
     if q.kind() == Kind::Undefined || q.kind() == Kind::Null {
-        return Ok(ListQuery::default());
+        return Ok(out);
     }
     expect_object(q, "query")?;
     check_keys(q, LIST_QUERY_KEYS, "list query")?;
     let limit = q.get("limit");
-    // Filled in place: an early return then drops one `ListQuery`, instead of
+    // Filled in place, so an early return drops one `ListQuery` instead of
     // each field so far on a path of its own.
-    let mut out = ListQuery {
-        limit: match (limit.kind(), limit.as_f64()) {
-            (Kind::Undefined | Kind::Null, _) => None,
-            (Kind::Number, Some(n)) if whole_in(n, 0.0, MAX_SAFE_INTEGER) => Some(n as u64),
-            (k, _) => return Err(wrong("limit", "must be a non-negative integer; ", k)),
-        },
-        ..ListQuery::default()
+    out.limit = match (limit.kind(), limit.as_f64()) {
+        (Kind::Undefined | Kind::Null, _) => None,
+        (Kind::Number, Some(n)) if whole_in(n, 0.0, MAX_SAFE_INTEGER) => Some(n as u64),
+        (k, _) => return Err(wrong("limit", "must be a non-negative integer; ", k)),
     };
     let cursor = |name: &str| -> Result<Option<String>, Error> {
         let v = q.get(name);

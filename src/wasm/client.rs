@@ -153,7 +153,7 @@ impl WasmClient {
                 3 => Operation::Update(validate::id(&a, "id")?, validate::body(&b, PATCH_AI_SECRET, "patch")?),
                 4 => Operation::Delete(validate::id(&a, "id")?),
                 5 => Operation::DeleteByName(validate::body(&a, DELETE_AI_SECRET, "params")?),
-                _ => Operation::List(Box::new(validate::list_query(&a)?)),
+                _ => Operation::List(validate::list_query(&a)?),
             })
         };
         let prepared = operation().and_then(|op| Ok((op, validate::request_options(&options)?, signal(&options)?)));
