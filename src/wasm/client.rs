@@ -156,11 +156,13 @@ impl WasmClient {
                 _ => Operation::List(validate::list_query(&a)?),
             })
         };
-        let prepared = operation().and_then(|op| Ok((op, validate::request_options(&options)?, signal(&options)?)));
-        match prepared {
-            Ok((op, ro, signal)) => handle::into_js(WasmCall::new(self.inner.clone(), op, &ro, signal)),
-            Err(e) => to_js(&self.inner.make_error, &e, 0, None),
-        }
+        let call = || -> Result<JsValue, Error> {
+            let op = operation()?;
+            let ro = validate::request_options(&options)?;
+            let signal = signal(&options)?;
+            Ok(handle::into_js(WasmCall::new(self.inner.clone(), op, &ro, signal)))
+        };
+        call().unwrap_or_else(|e| to_js(&self.inner.make_error, &e, 0, None))
     }
 }
 
