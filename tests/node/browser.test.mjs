@@ -36,4 +36,28 @@ test("a <script type=module> page creates a secret and gets typed errors", async
   await page.close();
 });
 
+test("a server that sends the .wasm with another MIME type gets one warning, and the page still works", async () => {
+  // instantiateStreaming refuses such a response; the glue then falls back.
+  const wasm = await readFile(new URL("../../pkg/braintrust_ai_secrets_bg.wasm", import.meta.url));
+  const plain = await serveStatic(root, {
+    "/esm.html": { type: "text/html", body: await readFile(new URL("../browser/esm.html", import.meta.url)) },
+    "/pkg/braintrust_ai_secrets_bg.wasm": { type: "application/octet-stream", body: wasm },
+  });
+  const page = await browser.newPage();
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  try {
+    const name = uniq("mime");
+    await page.goto(`${plain.url}/esm.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
+    await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
+    const r = await page.evaluate(() => window.__result);
+    assert.equal(r.failure, undefined, r.failure);
+    assert.equal(r.created.name, name);
+    assert.equal(warnings.filter((w) => w.includes("not served as application/wasm")).length, 1, warnings.join("\n"));
+  } finally {
+    await page.close();
+    await plain.close();
+  }
+});
+
 test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));
