@@ -33,6 +33,15 @@ extern "C" {
     pub fn date_now() -> f64;
     #[wasm_bindgen(js_namespace = Math, js_name = random)]
     pub fn math_random() -> f64;
+    #[wasm_bindgen(js_namespace = Date, js_name = parse)]
+    fn date_parse(text: &str) -> f64;
+}
+
+/// An HTTP-date (a `Retry-After`) as epoch ms, by the platform's `Date.parse`,
+/// which reads all three of RFC 9110's formats.
+pub fn parse_date(text: &str) -> Option<f64> {
+    let ms = date_parse(text);
+    (!ms.is_nan()).then_some(ms)
 }
 
 #[wasm_bindgen(module = "/js/probe.js")]

@@ -56,6 +56,19 @@ export const faults = {
     return row(r, { attempts: (await requests()).length });
   },
 
+  async "429 with Retry-After as an RFC 850 date (an obsolete form RFC 9110 says to accept), then 200"({ client, script, requests }) {
+    // "Sunday, 06-Nov-94 08:49:37 GMT": the platform's Date.parse reads it.
+    const at = new Date(Date.now() + 2000);
+    const [day, dd, mon, year, time] = at.toUTCString().replace(",", "").split(" ");
+    const weekday = { Sun: "Sunday", Mon: "Monday", Tue: "Tuesday", Wed: "Wednesday", Thu: "Thursday", Fri: "Friday", Sat: "Saturday" }[day];
+    const date = `${weekday}, ${dd}-${mon}-${year.slice(2)} ${time} GMT`;
+    await script({ status: 429, headers: { "Retry-After": date }, body: "slow down" });
+    const r = await timed(() => client().createAiSecret(p("r2b")));
+    check(r.value, "succeeds");
+    check(r.elapsedMs >= 900, `waited until ${date} (${r.elapsedMs} ms)`);
+    return row(r, { attempts: (await requests()).length });
+  },
+
   async "503 twice, then 200; retries are byte-identical"({ client, script, requests }) {
     await script({ status: 503, body: "busy" }, { status: 503, body: "busy" });
     const r = await timed(() => client().createAiSecret(p("r3")));
