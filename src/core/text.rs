@@ -32,47 +32,36 @@ pub fn push_uint(out: &mut String, mut n: u64) {
     }
 }
 
-/// Appends `s` to `out` as a JSON string literal, quotes included. Copies
-/// runs of plain bytes at once; only `"`, `\\`, controls and U+2028/U+2029
-/// (raw in JSON, but line breaks in older JS) are escaped.
+/// Appends `s` to `out` as a JSON string literal, quotes included, escaped
+/// as `JSON.stringify` (and serde_json) escape it: `"`, `\\` and controls,
+/// nothing else. So the redactor's escaped form of a secret is the form a
+/// JSON server echoes. By bytes: every escaped byte is ASCII, and no byte of
+/// a multi-byte character is.
 pub fn push_json_string(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let b = s.as_bytes();
-    out.reserve(b.len() + 2);
+    out.reserve(s.len() + 2);
     out.push('"');
-    let (mut start, mut i) = (0, 0);
-    while i < b.len() {
-        let (code, width) = match b[i] {
-            c @ (b'"' | b'\\' | 0..=0x1f) => (c as u32, 1),
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(&t @ (0xa8 | 0xa9))) => (0x2000 | (t & 0x3f) as u32, 3),
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            },
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b != b'"' && b != b'\\' && b >= 0x20 {
+            continue;
+        }
         out.push_str(s.get(start..i).unwrap_or(""));
-        match code {
-            0x22 => out.push_str("\\\""),
-            0x5c => out.push_str("\\\\"),
-            0x0a => out.push_str("\\n"),
-            0x0d => out.push_str("\\r"),
-            0x09 => out.push_str("\\t"),
-            v => {
-                out.push_str("\\u");
-                for shift in [12, 8, 4, 0] {
-                    out.push(ascii(HEX[((v >> shift) & 0xf) as usize]));
-                }
+        out.push('\\');
+        match b {
+            b'"' | b'\\' => out.push(ascii(b)),
+            0x08 => out.push('b'),
+            0x0c => out.push('f'),
+            b'\n' => out.push('n'),
+            b'\r' => out.push('r'),
+            b'\t' => out.push('t'),
+            _ => {
+                out.push_str("u00");
+                out.push(ascii(HEX[(b >> 4) as usize]));
+                out.push(ascii(HEX[(b & 15) as usize]));
             }
         }
-        i += width;
-        start = i;
+        start = i + 1;
     }
     out.push_str(s.get(start..).unwrap_or(""));
     out.push('"');
@@ -270,9 +259,12 @@ mod tests {
             let back: String = serde_json::from_str(&out).unwrap();
             assert_eq!(back, s);
         }
-        let mut out = String::new();
-        push_json_string(&mut out, "é\"\u{1}\u{2028}\u{2027}x");
-        assert_eq!(out, "\"é\\\"\\u0001\\u2028\u{2027}x\"");
+        // Byte for byte what serde_json writes, which is what JSON.stringify writes.
+        for s in ["é\"\u{1}\u{2028}\u{2027}x", "\u{8}\u{c}\u{7f}\\\u{1f}", "tail\n", "\"lead"] {
+            let mut out = String::new();
+            push_json_string(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap(), "{s:?}");
+        }
     }
 
     #[test]
