@@ -70,8 +70,8 @@ const SECRET_KEYS: &[&str] =
 /// string after the colon (and JSON whitespace), up to its closing quote or
 /// the end of the text; else a token, up to ASCII whitespace, a quote or a
 /// comma (masking more, never less). One scanner for both: two cost 0.1 KB
-/// more of wasm. It never indexes or slices by position (`get`, `split_*`),
-/// as a panicking path would pull `core::fmt` into the wasm.
+/// more of wasm. It slices only through `get` and indexes only below a
+/// checked length: a panicking path would pull `core::fmt` into the wasm.
 fn mask_after(text: &str, marker: &str, json: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
