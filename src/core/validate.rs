@@ -4,7 +4,7 @@
 use super::error::{Error, ErrorKind};
 use super::json::{JsonView, Kind};
 use super::log::Level;
-use super::model::{Body, FieldSpec, ListQuery, Rule, Val};
+use super::model::{Body, ListQuery, Rule, Schema, Val};
 use super::secret::SecretString;
 use super::text::{cat, has_byte, has_space_or_control, split_at_byte, trim_end_byte};
 use crate::prelude::*;
@@ -124,36 +124,32 @@ fn expect_object<V: JsonView>(value: &V, field: &str) -> Result<(), Error> {
 }
 
 /// Validates a request body against a schema table.
-pub fn body<V: JsonView>(params: &V, spec: &[FieldSpec], what: &str) -> Result<Body, Error> {
+pub fn body<V: JsonView>(params: &V, schema: &Schema, what: &str) -> Result<Body, Error> {
     expect_object(params, what)?;
-    let mut allowed = Vec::with_capacity(spec.len());
-    for f in spec {
-        allowed.push(f.name);
-    }
-    check_keys(params, &allowed, what)?;
+    check_keys(params, schema.names, what)?;
     let mut out = Body::default();
-    for f in spec {
-        let v = params.get(f.name);
+    for (&name, &rule) in schema.names.iter().zip(schema.rules) {
+        let v = params.get(name);
         let kind = v.kind();
         if kind == Kind::Undefined {
-            if f.required {
-                return Err(Error::validation(f.name, "is required and must be a non-empty string."));
+            if rule == Rule::NonEmptyString {
+                return Err(Error::validation(name, "is required and must be a non-empty string."));
             }
             continue;
         }
-        let val = match (f.rule, kind) {
+        let val = match (rule, kind) {
             (Rule::NullableString | Rule::NullableNonEmptyString | Rule::NullableObject, Kind::Null) => Val::Null,
             (Rule::NonEmptyString | Rule::NullableNonEmptyString | Rule::NullableString, Kind::String) => {
                 let s = v.as_string().unwrap_or_default();
-                if s.is_empty() && f.rule != Rule::NullableString {
-                    return Err(Error::validation(f.name, "must be a non-empty string; got an empty string."));
+                if s.is_empty() && rule != Rule::NullableString {
+                    return Err(Error::validation(name, "must be a non-empty string; got an empty string."));
                 }
                 Val::Str(SecretString::new(s))
             }
             (Rule::NullableObject, Kind::Object) => match v.to_json() {
                 Some(j) => Val::Json(SecretString::new(j)),
                 None => {
-                    return Err(Error::validation(f.name, "must be JSON-serialisable (no cycles or bigints)."));
+                    return Err(Error::validation(name, "must be JSON-serialisable (no cycles or bigints)."));
                 }
             },
             (rule, k) => {
@@ -163,10 +159,10 @@ pub fn body<V: JsonView>(params: &V, spec: &[FieldSpec], what: &str) -> Result<B
                     Rule::NullableString => "must be a string or null; ",
                     Rule::NullableObject => "must be a plain object or null; ",
                 };
-                return Err(wrong(f.name, want, k));
+                return Err(wrong(name, want, k));
             }
         };
-        out.fields.push((f.name, val));
+        out.fields.push((name, val));
     }
     Ok(out)
 }
@@ -568,7 +564,7 @@ mod tests {
         assert_eq!(e.class().name(), "ValidationError");
         assert!(matches!(e.kind(), ErrorKind::Validation { field, .. } if field == "secert"));
         assert!(!e.message().contains("SENTINEL"));
-        let names: Vec<&str> = CREATE_AI_SECRET.iter().map(|f| f.name).collect();
+        let names = CREATE_AI_SECRET.names;
         assert_eq!(
             e.message(),
             ["Invalid `secert`: unknown key in params; expected one of: ", &names.join(", "), "."].concat()
