@@ -141,9 +141,9 @@ fn set_header(headers: &mut Vec<(String, SecretString)>, name: &str, value: Secr
 pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> HttpRequest {
     let method = op.method();
     let expect = op.expect();
-    let org = config.org_name.clone();
+    let org = &config.org_name;
     let with_org = |mut b: Body| {
-        if let Some(org) = &org {
+        if let Some(org) = org {
             b.default_field("org_name", Val::Str(SecretString::new(org.clone())));
         }
         b
