@@ -122,16 +122,16 @@ proptest! {
 
     #[test]
     fn retry_delays_are_bounded(retry in 0u32..100, random in 0.0f64..1.0, ms in prop::option::of(".{0,10}"), after in prop::option::of(".{0,30}")) {
-        let d = delay_ms(retry, ms.as_deref(), after.as_deref(), 1e12, random, |_| None);
+        let d = delay_ms(retry, ms.as_deref(), after.as_deref(), 1e12, random, |v: &str| v.parse().ok(), |_| None);
         prop_assert!(d.is_finite() && d > 0.0 && d <= 60_000.0, "{}", d);
         let base = (500.0 * 2f64.powi(retry.min(16) as i32)).min(8_000.0);
-        let plain = delay_ms(retry, None, None, 1e12, random, |_| None);
+        let plain = delay_ms(retry, None, None, 1e12, random, |v: &str| v.parse().ok(), |_| None);
         prop_assert!(plain <= base && plain >= 0.75 * base, "{} vs {}", plain, base);
     }
 
     #[test]
     fn retry_after_ms_in_range_is_used_as_is(ms in 1u32..=60_000, retry in 0u32..10) {
-        prop_assert_eq!(delay_ms(retry, Some(&ms.to_string()), Some("1"), 0.0, 0.5, |_| None), ms as f64);
+        prop_assert_eq!(delay_ms(retry, Some(&ms.to_string()), Some("1"), 0.0, 0.5, |v: &str| v.parse().ok(), |_| None), ms as f64);
     }
 
     #[test]

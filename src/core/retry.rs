@@ -1,8 +1,6 @@
 //! When to retry and how long to wait. Pure: the clock and the random
 //! source are arguments, so the policy is tested exactly.
 
-use super::text::parse_decimal;
-
 /// How an attempt ended, as far as retrying is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -32,23 +30,28 @@ const MAX_RETRY_AFTER_MS: f64 = 60_000.0;
 /// Delay before retry number `retry` (0 for the first retry), in ms.
 /// `retry-after-ms`, else `retry-after` (seconds or an HTTP-date) when it
 /// asks for 0 < t ≤ 60 s; else 0.5 s × 2^retry capped at 8 s, minus up to
-/// 25 % jitter (`random` in [0, 1)). `parse_date` reads an HTTP-date to epoch
-/// ms; the wasm shell passes the platform's `Date.parse`, which takes all
-/// three formats RFC 9110 says a recipient must (a parser of our own, for
-/// the one IMF-fixdate format, cost 0.44 KB gzip of wasm).
+/// 25 % jitter (`random` in [0, 1)).
+///
+/// The platform reads the header values, as it gives the clock: `number`
+/// parses a decimal and `date` an HTTP-date to epoch ms. The wasm shell
+/// passes JS's `parseFloat` and `Date.parse`, which read them as
+/// `@braintrust/api` does, `Date.parse` in all three forms RFC 9110 says a
+/// recipient must accept. (Parsers of our own, for decimals and the one
+/// IMF-fixdate form, cost 0.5 KB gzip of wasm.)
 pub fn delay_ms(
     retry: u32,
     retry_after_ms: Option<&str>,
     retry_after: Option<&str>,
     now_ms: f64,
     random: f64,
-    parse_date: impl Fn(&str) -> Option<f64>,
+    number: impl Fn(&str) -> Option<f64>,
+    date: impl Fn(&str) -> Option<f64>,
 ) -> f64 {
-    let asked = retry_after_ms.and_then(|v| parse_decimal(v.trim_ascii())).or_else(|| {
+    let asked = retry_after_ms.and_then(|v| number(v.trim_ascii())).or_else(|| {
         let v = retry_after?.trim_ascii();
-        match parse_decimal(v) {
+        match number(v) {
             Some(secs) => Some(secs * 1000.0),
-            None => parse_date(v).map(|at| at - now_ms),
+            None => date(v).map(|at| at - now_ms),
         }
     });
     if let Some(ms) = asked {
@@ -80,32 +83,41 @@ mod tests {
         assert!(is_retryable(Outcome::Status(503), Some("maybe")));
     }
 
-    /// A stand-in for the platform's date parser: one known date.
+    /// Stand-ins for the platform's parsers: Rust's own for numbers, and
+    /// one known date.
+    fn number(s: &str) -> Option<f64> {
+        s.parse().ok()
+    }
+
     fn one_date(s: &str) -> Option<f64> {
         (s == "Sun, 06 Nov 1994 08:49:40 GMT").then_some(784_111_780_000.0)
     }
 
     #[test]
     fn exponential_backoff_with_jitter() {
-        assert_eq!(delay_ms(0, None, None, 0.0, 0.0, one_date), 500.0);
-        assert_eq!(delay_ms(1, None, None, 0.0, 0.0, one_date), 1000.0);
-        assert_eq!(delay_ms(5, None, None, 0.0, 0.0, one_date), 8000.0);
-        assert_eq!(delay_ms(40, None, None, 0.0, 0.0, one_date), 8000.0);
-        assert_eq!(delay_ms(0, None, None, 0.0, 1.0, one_date), 375.0);
+        assert_eq!(delay_ms(0, None, None, 0.0, 0.0, number, one_date), 500.0);
+        assert_eq!(delay_ms(1, None, None, 0.0, 0.0, number, one_date), 1000.0);
+        assert_eq!(delay_ms(5, None, None, 0.0, 0.0, number, one_date), 8000.0);
+        assert_eq!(delay_ms(40, None, None, 0.0, 0.0, number, one_date), 8000.0);
+        assert_eq!(delay_ms(0, None, None, 0.0, 1.0, number, one_date), 375.0);
     }
 
     #[test]
     fn retry_after_headers() {
-        assert_eq!(delay_ms(0, Some("250"), Some("9"), 0.0, 0.5, one_date), 250.0);
-        assert_eq!(delay_ms(0, None, Some("2"), 0.0, 0.5, one_date), 2000.0);
-        assert_eq!(delay_ms(0, None, Some("120"), 0.0, 0.0, one_date), 500.0, "over 60 s falls back");
-        assert_eq!(delay_ms(0, None, Some("0"), 0.0, 0.0, one_date), 500.0, "zero falls back");
+        assert_eq!(delay_ms(0, Some("250"), Some("9"), 0.0, 0.5, number, one_date), 250.0);
+        assert_eq!(delay_ms(0, None, Some("2"), 0.0, 0.5, number, one_date), 2000.0);
+        assert_eq!(delay_ms(0, None, Some("120"), 0.0, 0.0, number, one_date), 500.0, "over 60 s falls back");
+        assert_eq!(delay_ms(0, None, Some("0"), 0.0, 0.0, number, one_date), 500.0, "zero falls back");
         let now = 784_111_777_000.0;
         let date = Some(" Sun, 06 Nov 1994 08:49:40 GMT ");
-        assert_eq!(delay_ms(0, None, date, now, 0.0, one_date), 3000.0, "trimmed, then parsed");
-        assert_eq!(delay_ms(0, None, date, now + 4000.0, 0.0, one_date), 500.0, "a date past falls back");
-        assert_eq!(delay_ms(0, None, Some("garbage"), now, 0.0, one_date), 500.0, "no date falls back");
-        // A decimal is never taken for a date.
-        assert_eq!(delay_ms(0, None, Some("1.5"), now, 0.0, |_| Some(now + 9000.0)), 1500.0);
+        assert_eq!(delay_ms(0, None, date, now, 0.0, number, one_date), 3000.0, "trimmed, then parsed");
+        assert_eq!(delay_ms(0, None, date, now + 4000.0, 0.0, number, one_date), 500.0, "a date past falls back");
+        assert_eq!(delay_ms(0, None, Some("garbage"), now, 0.0, number, one_date), 500.0, "no date falls back");
+        // A number is never taken for a date.
+        assert_eq!(delay_ms(0, None, Some("1.5"), now, 0.0, number, |_| Some(now + 9000.0)), 1500.0);
+        // Negative, infinite or NaN asks fall back.
+        for v in ["-1", "inf", "NaN"] {
+            assert_eq!(delay_ms(0, Some(v), None, now, 0.0, number, one_date), 500.0, "{v}");
+        }
     }
 }

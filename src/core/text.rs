@@ -6,6 +6,8 @@
 //! that links char encoding into the wasm (0.19 KB gzip with `String::push`
 //! of non-ASCII chars, see `ELLIPSIS` and `ascii`).
 
+use crate::prelude::*;
+
 /// Decimal representation of an unsigned integer.
 pub fn uint(n: u64) -> String {
     let mut out = String::new();
@@ -284,49 +286,3 @@ mod tests {
         assert_eq!(cut("aé", 2), ("a", true));
     }
 }
-
-/// Parses `digits[.digits]` (no sign, no exponent). A hand-written parser:
-/// `str::parse::<f64>` costs several KB of wasm for a header this simple.
-pub fn parse_decimal(s: &str) -> Option<f64> {
-    let (int, frac) = match split_at_byte(s, b'.') {
-        Some((i, f)) => (i, f),
-        None => (s, ""),
-    };
-    if int.is_empty() && frac.is_empty() {
-        return None;
-    }
-    let mut v = 0f64;
-    for b in int.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        v = v * 10.0 + (b - b'0') as f64;
-    }
-    let mut scale = 0.1;
-    for b in frac.bytes() {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        v += (b - b'0') as f64 * scale;
-        scale /= 10.0;
-    }
-    Some(v)
-}
-
-#[cfg(test)]
-mod decimal_tests {
-    use super::parse_decimal;
-
-    #[test]
-    fn parses_plain_decimals_only() {
-        assert_eq!(parse_decimal("0"), Some(0.0));
-        assert_eq!(parse_decimal("120"), Some(120.0));
-        assert_eq!(parse_decimal("1.5"), Some(1.5));
-        assert_eq!(parse_decimal(".25"), Some(0.25));
-        for bad in ["", ".", "-1", "1e3", "1.2.3", " 1", "abc"] {
-            assert_eq!(parse_decimal(bad), None, "{bad}");
-        }
-    }
-}
-
-use crate::prelude::*;

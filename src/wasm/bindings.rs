@@ -35,13 +35,19 @@ extern "C" {
     pub fn math_random() -> f64;
     #[wasm_bindgen(js_namespace = Date, js_name = parse)]
     fn date_parse(text: &str) -> f64;
+    #[wasm_bindgen(js_name = parseFloat)]
+    fn parse_float(text: &str) -> f64;
 }
 
 /// An HTTP-date (a `Retry-After`) as epoch ms, by the platform's `Date.parse`,
 /// which reads all three of RFC 9110's formats.
 pub fn parse_date(text: &str) -> Option<f64> {
-    let ms = date_parse(text);
-    (!ms.is_nan()).then_some(ms)
+    Some(date_parse(text)).filter(|ms| !ms.is_nan())
+}
+
+/// A decimal (a `Retry-After` or `retry-after-ms`) by JS's `parseFloat`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    Some(parse_float(text)).filter(|n| !n.is_nan())
 }
 
 #[wasm_bindgen(module = "/js/probe.js")]

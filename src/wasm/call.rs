@@ -4,8 +4,8 @@
 //! The transport only does I/O; every decision is made here and in the core.
 
 use super::bindings::{
-    date_now, delete, get, header_list, math_random, member_bool, number, parse_date, parse_json, set, set_f64,
-    set_str, text as string, Array, Object,
+    date_now, delete, get, header_list, math_random, member_bool, number, parse_date, parse_json, parse_number, set,
+    set_f64, set_str, text as string, Array, Object,
 };
 use super::client::Inner;
 use super::errors::to_js;
@@ -120,6 +120,7 @@ impl WasmCall {
             header("retry-after"),
             date_now(),
             math_random(),
+            parse_number,
             parse_date,
         ))
     }

@@ -48,6 +48,15 @@ export const faults = {
     return row(r, { attempts: (await requests()).length });
   },
 
+  async "503 with a fractional Retry-After, read by parseFloat as @braintrust/api reads it, then 200"({ client, script, requests }) {
+    await script({ status: 503, headers: { "Retry-After": "1.5" }, body: "busy" });
+    const r = await timed(() => client().createAiSecret(p("r1b")));
+    check(r.value, "succeeds");
+    // The back-off alone would be 0.375-0.5 s.
+    check(r.elapsedMs >= 1400, `waited 1.5 s (${r.elapsedMs} ms)`);
+    return row(r, { attempts: (await requests()).length });
+  },
+
   async "429 with Retry-After as an HTTP-date, then 200"({ client, script, requests }) {
     await script({ status: 429, headers: { "Retry-After": new Date(Date.now() + 2000).toUTCString() }, body: "slow down" });
     const r = await timed(() => client().createAiSecret(p("r2")));
