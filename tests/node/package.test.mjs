@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esm from "braintrust-ai-secrets";
@@ -311,6 +312,15 @@ test("npm pack ships every file the package's modules import or load", () => {
       assert.ok(packed.has(normalize(join(dirname(m), spec))), `${m} needs ${spec}, which is not packed`);
     }
   }
+});
+
+test("build: a browser downloads at most 18 000 B (wasm and glue, gzip -9), the size budget of issue #6", () => {
+  // A budget, not a measurement: npm run bench reports the figures. Fails
+  // when a change makes the shipped client bigger than the target.
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const gz = (f) => gzipSync(readFileSync(join(root, "pkg", f)), { level: 9 }).length;
+  const total = gz("braintrust_ai_secrets_bg.wasm") + gz("braintrust_ai_secrets.js");
+  assert.ok(total <= 18000, `browser total ${total} B`);
 });
 
 test("build: the glue ships without the code no entry reaches, and the trim stops on a glue of another shape", () => {
