@@ -19,12 +19,17 @@ after(async () => {
   await emu?.close();
 });
 
+/** Opens tests/browser/esm.html from `base` in `page`, creating `name`; returns what the page reports. */
+async function runEsmPage(page, base, name) {
+  await page.goto(`${base}/esm.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
+  await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
+  return page.evaluate(() => window.__result);
+}
+
 test("a <script type=module> page creates a secret and gets typed errors", async () => {
   const page = await browser.newPage();
   const name = uniq("esm");
-  await page.goto(`${site.url}/esm.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
-  await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
-  const r = await page.evaluate(() => window.__result);
+  const r = await runEsmPage(page, site.url, name);
   assert.equal(r.failure, undefined, r.failure);
   assert.equal(r.created.name, name);
   assert.equal(r.created.preview_secret, "sk-…9876");
@@ -48,9 +53,7 @@ test("a server that sends the .wasm with another MIME type gets one warning, and
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   try {
     const name = uniq("mime");
-    await page.goto(`${plain.url}/esm.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
-    await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
-    const r = await page.evaluate(() => window.__result);
+    const r = await runEsmPage(page, plain.url, name);
     assert.equal(r.failure, undefined, r.failure);
     assert.equal(r.created.name, name);
     assert.equal(warnings.filter((w) => w.includes("not served as application/wasm")).length, 1, warnings.join("\n"));
