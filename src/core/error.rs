@@ -16,10 +16,6 @@ impl Error {
         &self.0
     }
 
-    pub fn kind_mut(&mut self) -> &mut ErrorKind {
-        &mut self.0
-    }
-
     pub fn validation(field: &str, message: &str) -> Error {
         ErrorKind::Validation { field: field.into(), message: message.into() }.into()
     }

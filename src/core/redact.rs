@@ -76,8 +76,7 @@ fn mask_after(text: &str, marker: &str, json: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = find(rest, marker) {
-        let start = i + marker.len();
-        let mut at = start;
+        let mut at = i + marker.len();
         let bytes = rest.as_bytes();
         if json {
             // JSON's whitespace and the colon, then the opening quote.

@@ -42,12 +42,17 @@ extern "C" {
 /// An HTTP-date (a `Retry-After`) as epoch ms, by the platform's `Date.parse`,
 /// which reads all three of RFC 9110's formats.
 pub fn parse_date(text: &str) -> Option<f64> {
-    Some(date_parse(text)).filter(|ms| !ms.is_nan())
+    unless_nan(date_parse(text))
 }
 
 /// A decimal (a `Retry-After` or `retry-after-ms`) by JS's `parseFloat`.
 pub fn parse_number(text: &str) -> Option<f64> {
-    Some(parse_float(text)).filter(|n| !n.is_nan())
+    unless_nan(parse_float(text))
+}
+
+/// JS's "no number" (NaN) as `None`.
+fn unless_nan(n: f64) -> Option<f64> {
+    Some(n).filter(|n| !n.is_nan())
 }
 
 #[wasm_bindgen(module = "/js/probe.js")]
@@ -142,7 +147,7 @@ pub fn text(v: &JsValue) -> Option<String> {
 
 /// `v` when it is a number other than NaN.
 pub fn number(v: &JsValue) -> Option<f64> {
-    Some(number_of(v)).filter(|n| !n.is_nan())
+    unless_nan(number_of(v))
 }
 
 /// Member names by their index in js/probe.js's table: the name crosses
