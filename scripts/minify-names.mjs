@@ -43,7 +43,9 @@ export function minifyNames({ wasmOpt, wasmFile, glueFile, passes = [] }) {
       members.push(`${short}: ${v}.${base}`);
     }
   }
-  glue = replaceExactly(glue, ret[0], `return { ${JSON.stringify(moduleName)}: { ${members.join(", ")} } };`, 1, "import object");
+  // With no snippet member, the shims' object is the module's, unspread.
+  const object = members.length === 1 ? members[0].slice(3) : `{ ${members.join(", ")} }`;
+  glue = replaceExactly(glue, ret[0], `return { ${JSON.stringify(moduleName)}: ${object} };`, 1, "import object");
   // wasm-bindgen imports a snippet once per function it uses; one namespace is enough now.
   for (const [, v] of ret[1].matchAll(/": (import\d+)/g)) {
     if (!new RegExp(`\\b${v}\\b`).test(glue.replace(/^import \* as \w+ from .*$/gm, ""))) {

@@ -95,6 +95,24 @@ const CUTS = [
     return await WebAssembly.instantiate(await module.arrayBuffer(), imports);
 }`,
   ],
+  // The glue keeps the instance and the module for threads, which this
+  // build does not use: only the exports are read. Nor is there a memory
+  // view to drop yet: the finaliser runs once, before any call.
+  [
+    "the unread instance and module",
+    /let wasmModule, wasmInstance, wasm;\nfunction __wbg_finalize_init\(instance, module\) \{\n {4}wasmInstance = instance;\n {4}wasm = instance\.exports;\n {4}wasmModule = module;\n {4}cachedUint8ArrayMemory0 = null;\n/,
+    "let wasm;\nfunction __wbg_finalize_init(instance) {\n    wasm = instance.exports;\n",
+  ],
+  [
+    "initSync's module for the finaliser",
+    /\n {4}const instance = new WebAssembly\.Instance\(module, imports\);\n {4}return __wbg_finalize_init\(instance, module\);\n/,
+    "\n    return __wbg_finalize_init(new WebAssembly.Instance(module, imports));\n",
+  ],
+  [
+    "init's module for the finaliser",
+    /\n {4}const \{ instance, module \} = await __wbg_load\(await module_or_path, imports\);\n\n {4}return __wbg_finalize_init\(instance, module\);\n/,
+    "\n    return __wbg_finalize_init((await __wbg_load(await module_or_path, imports)).instance);\n",
+  ],
 ];
 
 export function trimGlue(glueFile) {

@@ -326,12 +326,14 @@ test("build: a browser downloads at most 18 000 B (wasm and glue, gzip -9), the 
 test("build: the glue ships without the code no entry reaches, and the trim stops on a glue of another shape", () => {
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const glue = readFileSync(join(root, "pkg/braintrust_ai_secrets.js"), "utf8");
-  const cuts = ["deprecated parameters", '"encodeInto"in', 'new URL("braintrust_ai_secrets_bg.wasm"', "===void 0){const", "instanceof Request", "instanceof WebAssembly.Instance", "Falling back to"];
+  const cuts = ["deprecated parameters", '"encodeInto"in', 'new URL("braintrust_ai_secrets_bg.wasm"', "===void 0){const", "instanceof Request", "instanceof WebAssembly.Instance", "Falling back to", "{...{__proto__"];
   for (const cut of cuts) {
     assert.ok(!glue.includes(cut), `the shipped glue still has ${cut}`);
   }
   // What the entries do use stays, the MIME-type fallback included.
   for (const kept of ["instantiateStreaming", "application/wasm", "new WebAssembly.Module", "encodeInto("]) assert.ok(glue.includes(kept), kept);
+  // The finaliser keeps the exports only: no instance, module or view reset.
+  assert.match(glue, /function \w+\((\w+)\)\{return (\w+)=\1\.exports,\2\}/, "the finaliser");
   const dir = mkdtempSync(join(tmpdir(), "bt-glue-"));
   try {
     const other = join(dir, "glue.js");
