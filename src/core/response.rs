@@ -73,6 +73,17 @@ pub fn too_large(status: u16, limit: u64) -> ErrorKind {
     }
 }
 
+/// The error for a redirect, which the transport refuses (a 307 or 308
+/// would re-send the body, secret and all, to an address the caller never
+/// set). Final: the server will redirect again. It may have done the work
+/// first (303 See Other after a POST).
+pub fn redirected() -> ErrorKind {
+    ErrorKind::Connection {
+        detail: "redirect not followed: set baseURL to the final address".into(),
+        may_have_succeeded: true,
+    }
+}
+
 /// Checks one `AISecret`. `at` prefixes field names ("objects[3].").
 fn check_ai_secret_at<V: JsonView>(v: &V, at: &str) -> Result<(), String> {
     if v.kind() != Kind::Object {
@@ -174,6 +185,18 @@ mod tests {
         assert!(a.body.len() <= BODY_EXCERPT_BYTES + 3 && a.body.starts_with("denied for [REDACTED]"));
         assert!(!format!("{e:?}").contains("SENTINEL") && !e.message().contains("SENTINEL"));
         assert_eq!(e.class().name(), "AuthenticationError");
+    }
+
+    #[test]
+    fn a_redirect_is_a_connection_error_that_says_what_to_do() {
+        let e = redirected();
+        assert_eq!(e.class(), crate::core::error::ErrorClass::APIConnectionError);
+        assert!(e.may_have_succeeded());
+        assert_eq!(
+            e.message(),
+            "Connection error: redirect not followed: set baseURL to the final address \
+             (the request may have reached the server)"
+        );
     }
 
     #[test]

@@ -30,6 +30,7 @@ const TIMEOUT: u8 = 1;
 const ABORTED: u8 = 2;
 const TOO_LARGE: u8 = 3;
 const RESPONSE: u8 = 4;
+const REDIRECTED: u8 = 5;
 
 pub struct WasmCall {
     inner: Rc<Inner>,
@@ -282,12 +283,13 @@ impl WasmCall {
     }
 
     /// An attempt failed without a usable response (`kind`: 0 connection,
-    /// 1 timeout, 2 aborted by the caller, 3 body over the cap): a retry
-    /// delay, or the error.
+    /// 1 timeout, 2 aborted by the caller, 3 body over the cap, 5 a refused
+    /// redirect): a retry delay, or the error.
     fn failure(&mut self, kind: u8, cause: JsValue, status: u16) -> Result<JsValue, JsValue> {
         let (e, cause, outcome) = match kind {
             ABORTED => return Err(self.fail(&ErrorKind::UserAbort, None)),
             TOO_LARGE => return Err(self.fail(&response::too_large(status, self.max_body), None)),
+            REDIRECTED => return Err(self.fail(&response::redirected(), None)),
             TIMEOUT => {
                 (ErrorKind::Timeout { timeout_ms: self.timeout_ms, may_have_succeeded: true }, None, Outcome::Timeout)
             }

@@ -122,6 +122,25 @@ export const faults = {
     return row(r);
   },
 
+  async "307 redirect: refused, so the body and its secret go nowhere else"({ client, script, requests, m }) {
+    const redirect = { status: 307, headers: { Location: "/v1/ai_secret?redirected=1" } };
+    await script(redirect, redirect, redirect);
+    const r = await timed(() => client({ maxRetries: 2 }).createAiSecret(p("r-redirect")));
+    check(r.error instanceof m.APIConnectionError && !(r.error instanceof m.APIConnectionTimeoutError), `connection error, got ${r.error}`);
+    const sent = await requests();
+    check(sent.every((q) => q.query === ""), `the Location was never requested: ${JSON.stringify(sent.map((q) => q.query))}`);
+    check(r.error.mayHaveSucceeded === true, "a server may redirect after doing the work (303 See Other)");
+    if (isBrowser) {
+      // A browser reports a refused redirect as a plain network error.
+      equal([r.error.attempts, sent.length], [3, 3], "retried as a network error");
+      return row(r, { note: "a network error to the page: retried" });
+    }
+    // Node's fetch names it: final, and the message says what to do.
+    equal([r.error.attempts, sent.length], [1, 1], "not retried");
+    check(r.error.message.startsWith("Connection error: redirect not followed: set baseURL to the final address"), r.error.message);
+    return row(r);
+  },
+
   async "connection refused"({ m, refused }) {
     const c = new m.BraintrustClient({ apiKey: "test-key", baseURL: refused, maxRetries: 1 });
     const r = await timed(() => c.createAiSecret(p("r8")));
