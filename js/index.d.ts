@@ -81,7 +81,8 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Extra headers on every request; `null` removes one. */
   defaultHeaders?: Record<string, string | null | undefined>;
-  /** A fetch implementation (default: the global `fetch`). */
+  /** A fetch implementation (default: the global `fetch`). Its init asks for
+   * `redirect: "error"`: redirects are refused, never followed. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Passed to fetch, for a dashboard calling its own backend with cookies. */
   credentials?: "omit" | "same-origin" | "include";
@@ -206,7 +207,7 @@ export class APIError extends BraintrustError {
 /** 429 */ export class RateLimitError extends APIError {}
 /** ≥ 500 */ export class InternalServerError extends APIError {}
 
-/** fetch rejected: refused, DNS, CORS, reset. */
+/** fetch rejected: refused, DNS, CORS, reset, or a redirect, which is never followed. */
 export class APIConnectionError extends BraintrustError {
   constructor(message: string, props?: ErrorProps & { mayHaveSucceeded?: boolean });
   /** True when the request may have reached the server. */
