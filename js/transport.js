@@ -44,7 +44,8 @@ async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody 
   // Redirects are refused, never followed: a 307 or 308 would send the body,
   // secret and all, to an address the caller never configured. `window: null`
   // with it lets Node's fetch skip cloning the request (and teeing its body):
-  // about a fifth of a create's CPU there. (README, "Redirects".)
+  // about a fifth of a create's CPU there. (README: "Retries, timeouts and
+  // cancellation".)
   init.redirect = "error";
   init.window = null;
   let status;

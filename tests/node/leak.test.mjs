@@ -149,6 +149,7 @@ const faultsFor = (knowsSecret) => {
     "no response": { script: [{ hang: true }], opts: { timeout: 150 } },
     "reset mid-body": { script: [{ resetMidBody: true, body: { note: echoText, pad: "x".repeat(500) } }] },
     "refused": { refused: true },
+    "307 to a URL with the key": { script: [{ status: 307, body: echoText, headers: { Location: `/v1/ai_secret?k=${KEY}` } }], opts: { maxRetries: 2 } },
     "abort in flight": { script: [{ hang: true }], abortAfter: 30 },
     "abort in backoff": { script: [{ status: 503, body: echoText, headers: { "Retry-After": "5" } }], opts: { maxRetries: 2 }, abortAfter: 100 },
   };
