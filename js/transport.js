@@ -37,7 +37,16 @@ export async function perform(wasm, call) {
 
 async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody }) {
   const controller = new AbortController();
-  const abort = () => controller.abort();
+  // The body's reader, once there is one, is cancelled on abort as well:
+  // after the headers, Node's fetch reaches the body from our signal only
+  // through a WeakRef to the Request it made, which a full GC can clear
+  // (nodejs/node#55428), and then the read would run on to undici's own
+  // 300 s body timeout.
+  let reader;
+  const abort = () => {
+    controller.abort();
+    reader?.cancel().catch(() => {});
+  };
   const timer = setTimeout(abort, timeoutMs);
   signal?.addEventListener("abort", abort);
   init.signal = controller.signal;
@@ -53,7 +62,9 @@ async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody 
     const res = await (ownFetch ?? fetch)(url, init);
     if (typeof res?.status !== "number" || !res.headers) return { kind: RESPONSE, status: res?.status };
     status = res.status;
-    const text = await readBody(res, maxBody);
+    const text = await readBody(res, maxBody, (r) => (reader = r));
+    // A cancelled reader ends as if the body were complete.
+    if (controller.signal.aborted) throw controller.signal.reason;
     if (text === undefined) {
       controller.abort(); // stop the download instead of letting it run on unread
       return { kind: TOO_LARGE, status };
@@ -75,23 +86,30 @@ function redirected(e) {
 }
 
 /** The body as text, or undefined past `max` bytes (it is then not
- * buffered); a promise of it when the body must still be read. */
-function readBody(res, max) {
+ * buffered); a promise of it when the body must still be read. `hold` gets
+ * the reader before the first read. */
+function readBody(res, max, hold) {
   const declared = res.headers.get("content-length");
-  if (declared !== null && Number(declared) > max) return undefined;
-  if (declared !== null || !res.body) {
-    // Framed by Content-Length. UTF-8 bytes ≥ UTF-16 units, so a decoded
-    // (decompressed) body longer than the cap in units is over it in bytes.
+  const stream = typeof res.body?.getReader === "function" ? res.body : null;
+  if (declared !== null && Number(declared) > max) {
+    stream?.cancel().catch(() => {}); // never read: stop the download
+    return undefined;
+  }
+  if (!stream) {
+    // No body, or not a web stream (another fetch's Response). UTF-8 bytes
+    // ≥ UTF-16 units, so a text longer than the cap in units is over it.
     return res.text().then((text) => (text.length > max ? undefined : text));
   }
-  return readStream(res.body, max);
+  const reader = stream.getReader();
+  hold(reader);
+  return readAll(reader, max);
 }
 
-/** An unframed body, chunk by chunk, stopping past `max` bytes. The chunks
- * are decoded once at the end: most bodies arrive in one chunk, which is then
+/** The body, chunk by chunk, stopping past `max` bytes: a `Content-Length`
+ * can be absent, or smaller than the decompressed body. The chunks are
+ * decoded once at the end: most bodies arrive in one chunk, which is then
  * decoded as it is, without a streaming decoder's per-chunk option handling. */
-async function readStream(body, max) {
-  const reader = body.getReader();
+async function readAll(reader, max) {
   const chunks = [];
   let size = 0;
   for (;;) {
