@@ -37,11 +37,9 @@ export async function perform(wasm, call) {
 
 async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody }) {
   const controller = new AbortController();
-  // The body's reader, once there is one, is cancelled on abort as well:
-  // after the headers, Node's fetch reaches the body from our signal only
-  // through a WeakRef to the Request it made, which a full GC can clear
-  // (nodejs/node#55428), and then the read would run on to undici's own
-  // 300 s body timeout.
+  // On abort the body's reader is cancelled too: after the headers, Node's
+  // fetch links our signal to the body only through a WeakRef that a full
+  // GC can clear (nodejs/node#55428).
   let reader;
   const abort = () => {
     controller.abort();
@@ -50,11 +48,9 @@ async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody 
   const timer = setTimeout(abort, timeoutMs);
   signal?.addEventListener("abort", abort);
   init.signal = controller.signal;
-  // Redirects are refused, never followed: a 307 or 308 would send the body,
-  // secret and all, to an address the caller never configured. `window: null`
-  // with it lets Node's fetch skip cloning the request (and teeing its body):
-  // about a fifth of a create's CPU there. (README: "Retries, timeouts and
-  // cancellation".)
+  // Redirects are refused: one would re-send the body, secret and all, to
+  // an address nobody configured. With `window: null`, Node's fetch then
+  // skips copying the request: a fifth of a create's CPU.
   init.redirect = "error";
   init.window = null;
   let status;
@@ -85,9 +81,8 @@ function redirected(e) {
   return e?.cause?.message === "unexpected redirect";
 }
 
-/** The body as text, or undefined past `max` bytes (it is then not
- * buffered); a promise of it when the body must still be read. `hold` gets
- * the reader before the first read. */
+/** The body as text, or undefined past `max` bytes (then not buffered);
+ * a promise of it when it must still be read. `hold` gets the reader. */
 function readBody(res, max, hold) {
   const declared = res.headers.get("content-length");
   const stream = typeof res.body?.getReader === "function" ? res.body : null;
@@ -105,10 +100,9 @@ function readBody(res, max, hold) {
   return readAll(reader, max);
 }
 
-/** The body, chunk by chunk, stopping past `max` bytes: a `Content-Length`
- * can be absent, or smaller than the decompressed body. The chunks are
- * decoded once at the end: most bodies arrive in one chunk, which is then
- * decoded as it is, without a streaming decoder's per-chunk option handling. */
+/** The body, chunk by chunk, stopping past `max` bytes (a Content-Length
+ * can be absent, or understate a compressed body). Decoded once at the end:
+ * most bodies are one chunk, decoded as it is. */
 async function readAll(reader, max) {
   const chunks = [];
   let size = 0;
