@@ -61,10 +61,8 @@ async function attempt({ url, init, signal, fetch: ownFetch, timeoutMs, maxBody 
     const text = await readBody(res, maxBody, (r) => (reader = r));
     // A cancelled reader ends as if the body were complete.
     if (controller.signal.aborted) throw controller.signal.reason;
-    if (text === undefined) {
-      controller.abort(); // stop the download instead of letting it run on unread
-      return { kind: TOO_LARGE, status };
-    }
+    // Over the cap, readBody has already cancelled the body, or read it whole.
+    if (text === undefined) return { kind: TOO_LARGE, status };
     return { kind: RESPONSE, status, headers: res.headers, body: text };
   } catch (cause) {
     const kind = signal?.aborted ? ABORTED : controller.signal.aborted ? TIMEOUT : redirected(cause) ? REDIRECTED : CONNECTION;
