@@ -100,14 +100,14 @@ function fileSize(rel) {
 const sum = (list) => list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
 
 /** pkg/ JS files below `dir`, if it exists (wasm-bindgen's snippets: JS
- * the glue imports; the build bundles them into the glue). */
+ * the glue imports). */
 function filesUnder(dir) {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
   return readdirSync(abs, { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => join(dir, f));
 }
 
-const GLUE = "web glue (braintrust_ai_secrets.js, js/probe.js bundled in)";
+const GLUE = "web glue (braintrust_ai_secrets.js and its snippet, read.js)";
 
 function sizes() {
   const wasm = fileSize("pkg/braintrust_ai_secrets_bg.wasm");
@@ -115,7 +115,7 @@ function sizes() {
   const shipped = {
     wasm,
     [GLUE]: sum(glue.map(fileSize)),
-    "web entry (index.js + surface.js + transport.js + errors.js, each gzipped)": sum(["pkg/index.js", "pkg/surface.js", "pkg/transport.js", "pkg/errors.js"].map(fileSize)),
+    "web entry (index.js + surface.js + errors.js, each gzipped)": sum(["pkg/index.js", "pkg/surface.js", "pkg/errors.js"].map(fileSize)),
     "node ESM entry (node.mjs; shares the web glue)": fileSize("pkg/node.mjs"),
     "node CJS bundle (node.cjs)": fileSize("pkg/node.cjs"),
   };

@@ -1,5 +1,6 @@
-// The error classes of the package, defined once. The wasm core creates
-// them through surface.js's `makeError`, which it hands to each client it makes.
+// The error classes of the package, defined once. The wasm shell makes them
+// by name (ErrorClass::name in crates/core/src/error.rs) from the table
+// surface.js hands to each client it makes.
 
 export class BraintrustError extends Error {
   constructor(message, props = {}) {
@@ -59,9 +60,8 @@ export class ResponseValidationError extends BraintrustError {
 }
 
 // The classes by name; keys, not class names, because minifiers rename
-// classes. The wasm numbers them by their position here (`ErrorClass` in
-// src/core/error.rs; surface.js's `makeError`). The default export, so that
-// the entries' `export *` does not publish it.
+// classes. The default export, so that the entries' `export *` does not
+// publish it.
 const classes = {
   BraintrustError, ValidationError, APIError, BadRequestError, AuthenticationError,
   PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,

@@ -1,5 +1,5 @@
 // Types of the braintrust-ai-secrets package. Written by hand to match the
-// Rust validation tables in src/core/model.rs and the spec's schemas;
+// Rust types in crates/core/src/model.rs and the spec's schemas;
 // checked by tests/types/ with `tsc --noEmit --strict`.
 
 /** Any JSON value, for `metadata`. */

@@ -1,4 +1,6 @@
-// Entry for Node's `import`: the wasm is read from disk synchronously.
+// Entry for Node, ESM and (bundled by scripts/build.mjs into node.cjs)
+// CommonJS: the wasm is read from disk synchronously. In the CJS bundle
+// `import.meta.url` is the bundle's own file URL (an esbuild define).
 import { readFileSync } from "node:fs";
 import { initSync } from "./braintrust_ai_secrets.js";
 import { makeSurface } from "./surface.js";
@@ -6,7 +8,5 @@ import { readEnv } from "./node-env.js";
 
 initSync({ module: readFileSync(new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url)) });
 
-const surface = makeSurface(readEnv);
-export const BraintrustClient = surface.BraintrustClient;
-export const createAiSecret = surface.createAiSecret;
+export const { BraintrustClient, createAiSecret } = makeSurface(readEnv);
 export * from "./errors.js";

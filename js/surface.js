@@ -1,68 +1,33 @@
-// The public JS surface, shared by every entry point. It is a thin layer over
-// the wasm `WasmClient`: argument routing, the async iterator and the
-// official client's method names. Validation, request building, decoding and
-// every retry decision are in Rust; transport.js does the I/O.
+// The public JS surface, shared by every entry point: a thin layer over the
+// wasm `WasmClient` (crates/wasm/src/client.rs), which validates, sends,
+// retries and decodes. Here: the class names, argument routing, the async
+// iterator and the official client's method names.
 
-import classes, { BraintrustError, ValidationError } from "./errors.js";
-// The glue's exports by name (not the whole module), so that bundlers drop
-// what the page does not use, such as the other runtime's init function.
-import { callBegin, callFree, callSettle, clientFree, clientNew, clientPrepare } from "./braintrust_ai_secrets.js";
-import { perform } from "./transport.js";
-
-// The wasm names a class by its position in errors.js's map (`ErrorClass`
-// in src/core/error.rs), so the names are written once, here in JS.
-const byNumber = Object.values(classes);
-function makeError(classNumber, message, props) {
-  const Cls = byNumber[classNumber] ?? BraintrustError;
-  return new Cls(message, props);
-}
-
-// What js/transport.js drives a call with.
-const calls = { callBegin, callSettle, callFree };
+import classes, { ValidationError } from "./errors.js";
+import { WasmClient } from "./braintrust_ai_secrets.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
 // client (timeout and maxRetries are client options there).
 const PER_CALL_KEYS = ["signal", "headers"];
 
-/** The API over the glue module, which the caller has initialised. */
+/** The API over the glue module, which the entry has initialised. */
 export function makeSurface(readEnv) {
-  // Each client's wasm half, by address (src/wasm/handle.rs), is freed when
-  // the client is collected; calls in flight hold their own share of it.
-  const cores = new FinalizationRegistry(clientFree);
-
   class BraintrustClient {
     #core;
 
     constructor(options = {}) {
-      const core = clientNew(options, readEnv(), makeError);
-      if (core instanceof Error) throw core; // a ValidationError
-      this.#core = core;
-      cores.register(this, core);
+      this.#core = new WasmClient(options, readEnv(), classes); // throws a ValidationError
       /** The official client's names: `client.aiSecrets.create(...)`, etc. */
-      this.aiSecrets = new AiSecrets(this);
-      Object.freeze(this.aiSecrets);
+      this.aiSecrets = Object.freeze(new AiSecrets(this));
     }
 
-    // prepare() validates synchronously; the ValidationError it returns
-    // becomes a rejection, and nothing is sent. (Not an `async` method:
-    // returning perform's promise from one costs a promise and two ticks
-    // per call.)
-    #run(op, a, b, options) {
-      let call;
-      try {
-        call = clientPrepare(this.#core, op, a, b, options);
-      } catch (e) {
-        return Promise.reject(e); // a trap in the wasm: still a rejection, never a throw
-      }
-      return call instanceof Error ? Promise.reject(call) : perform(calls, call);
-    }
-    createAiSecret(params, options) { return this.#run(0, params, undefined, options); }
-    replaceAiSecret(params, options) { return this.#run(1, params, undefined, options); }
-    getAiSecret(id, options) { return this.#run(2, id, undefined, options); }
-    updateAiSecret(id, patch, options) { return this.#run(3, id, patch, options); }
-    deleteAiSecret(id, options) { return this.#run(4, id, undefined, options); }
-    deleteAiSecretByName(params, options) { return this.#run(5, params, undefined, options); }
-    listAiSecrets(query, options) { return this.#run(6, query, undefined, options); }
+    createAiSecret(params, options) { return this.#core.create(params, options); }
+    replaceAiSecret(params, options) { return this.#core.replace(params, options); }
+    getAiSecret(id, options) { return this.#core.retrieve(id, options); }
+    updateAiSecret(id, patch, options) { return this.#core.update(id, patch, options); }
+    deleteAiSecret(id, options) { return this.#core.delete(id, options); }
+    deleteAiSecretByName(params, options) { return this.#core.deleteByName(params, options); }
+    listAiSecrets(query, options) { return this.#core.list(query, options); }
 
     /** Every secret across pages, following `starting_after`. */
     async *iterAiSecrets(query, options) {
@@ -120,4 +85,3 @@ export function makeSurface(readEnv) {
 
   return { BraintrustClient, createAiSecret };
 }
-

@@ -7,7 +7,5 @@ import { makeSurface } from "./surface.js";
 await init({ module_or_path: new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url) });
 
 // Browsers never read the environment.
-const surface = makeSurface(() => undefined);
-export const BraintrustClient = surface.BraintrustClient;
-export const createAiSecret = surface.createAiSecret;
+export const { BraintrustClient, createAiSecret } = makeSurface(() => undefined);
 export * from "./errors.js";

@@ -56,7 +56,7 @@ test("a server that sends the .wasm with another MIME type gets one warning, and
     const r = await runEsmPage(page, plain.url, name);
     assert.equal(r.failure, undefined, r.failure);
     assert.equal(r.created.name, name);
-    assert.equal(warnings.filter((w) => w.includes("not served as application/wasm")).length, 1, warnings.join("\n"));
+    assert.equal(warnings.filter((w) => w.includes("`application/wasm` MIME type")).length, 1, warnings.join("\n"));
   } finally {
     await page.close();
     await plain.close();

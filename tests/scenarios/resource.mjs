@@ -60,24 +60,30 @@ export const scenarios = {
     equal((await requests()).map((r) => r.method), ["PUT", "PUT", "PUT"], "methods");
   },
 
-  async "text of every shape crosses into wasm intact: non-ASCII first, surrogate pairs, lone surrogates, long"({ client, requests, script, m }) {
-    // The shell encodes a JS string into wasm memory in at most two passes:
-    // one with a byte per UTF-16 unit, then one with three per unit left
-    // (src/wasm/bindings.rs, `text`). These stop the first pass at once, in
-    // the middle, or never.
-    const names = ["é", "😀", "a😀", "日本語", "x".repeat(2000) + "é€😀".repeat(300) + "z", "😀".repeat(3) + "x", "a\ud800b", "\udc00"];
+  async "text of every shape crosses into wasm intact: non-ASCII first, surrogate pairs, long; lone surrogates are refused"({ client, requests, script, m }) {
+    const names = ["é", "😀", "a😀", "日本語", "x".repeat(2000) + "é€😀".repeat(300) + "z", "😀".repeat(3) + "x"];
     const c = client();
     for (const name of names) {
       const secret = `sk-${name}`;
       await c.createAiSecret({ name, type: "openai", secret, metadata: { name, secret: [name] } });
       const sent = JSON.parse((await requests()).at(-1).body);
-      // A lone surrogate has no UTF-8: it arrives as U+FFFD, as with
-      // TextEncoder; in metadata JSON.stringify escapes it, so it survives.
-      const want = name.replace(/[\ud800-\udfff]/gu, "\ufffd"); // with /u, a pair is one code point
-      equal([sent.name, sent.secret, sent.metadata], [want, `sk-${want}`, { name, secret: [name] }], `sent ${name.length} units`);
+      equal([sent.name, sent.secret, sent.metadata], [name, secret, { name, secret: [name] }], `sent ${name.length} units`);
       equal((await c.listAiSecrets({ ai_secret_name: name })).objects.length, 1, `list by ${name.length} units`);
-      check((await requests()).at(-1).query === `?ai_secret_name=${encodeURIComponent(want)}`, `query of ${name.length} units`);
+      check((await requests()).at(-1).query === `?ai_secret_name=${encodeURIComponent(name)}`, `query of ${name.length} units`);
     }
+    // A lone surrogate has no UTF-8 form: sending it replaced by U+FFFD would
+    // send other text than the caller gave, so it is refused, with its path.
+    const before = (await requests()).length;
+    for (const [params, field] of [
+      [{ name: "a\ud800b" }, "name"],
+      [{ name: "n", secret: "\udc00" }, "secret"],
+      [{ name: "n", metadata: { note: ["x\ud800"] } }, "metadata.note[0]"],
+    ]) {
+      const e = await rejects(c.createAiSecret(params), m.ValidationError, field);
+      equal([e.field, /not valid Unicode/.test(e.message)], [field, true], `lone surrogate in ${field}`);
+    }
+    equal((await rejects(c.listAiSecrets({ ai_secret_name: "\udc00" }), m.ValidationError, "query")).field, "ai_secret_name", "query field");
+    equal((await requests()).length, before, "nothing sent");
     // Response text crosses too: an error body goes through the redactor.
     const text = "名前 is bad 😀 é";
     await script({ status: 400, body: text });

@@ -1,0 +1,150 @@
+//! The API's objects, as the spec (`/v1/ai_secret`) defines them. Field
+//! names are the wire names. Request bodies keep "omitted" and `null` apart
+//! all the way to the wire: a [`Nullable`] field is `None` when omitted
+//! (and not serialised), `Some(None)` when `null`.
+
+use crate::rules;
+use crate::secret::SecretString;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A JSON object with its keys in the order they came.
+pub type JsonObject = serde_json::Map<String, Value>;
+
+/// `None`: omitted; `Some(None)`: `null`; `Some(Some(v))`: a value.
+pub type Nullable<T> = Option<Option<T>>;
+
+/// `CreateAISecret`: the body of POST and PUT /v1/ai_secret.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateAISecret {
+    /// Required; an absent name is reported by [`crate::input`].
+    #[serde(default, deserialize_with = "rules::non_empty_string")]
+    pub name: String,
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "rules::nullable_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Nullable<String>,
+    #[serde(default, deserialize_with = "rules::nullable_object", skip_serializing_if = "Option::is_none")]
+    pub metadata: Nullable<JsonObject>,
+    /// Omitted in a replace keeps the stored secret; `null` clears it.
+    #[serde(default, deserialize_with = "rules::nullable_secret", skip_serializing_if = "Option::is_none")]
+    pub secret: Nullable<SecretString>,
+    #[serde(default, deserialize_with = "rules::nullable_string", skip_serializing_if = "Option::is_none")]
+    pub org_name: Nullable<String>,
+}
+
+impl CreateAISecret {
+    pub const FIELDS: &'static [&'static str] = &["name", "type", "metadata", "secret", "org_name"];
+}
+
+/// `PatchAISecret`: the body of PATCH /v1/ai_secret/{id}. Omitted fields
+/// are left as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PatchAISecret {
+    #[serde(default, deserialize_with = "rules::nullable_non_empty_string", skip_serializing_if = "Option::is_none")]
+    pub name: Nullable<String>,
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "rules::nullable_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Nullable<String>,
+    #[serde(default, deserialize_with = "rules::nullable_object", skip_serializing_if = "Option::is_none")]
+    pub metadata: Nullable<JsonObject>,
+    #[serde(default, deserialize_with = "rules::nullable_secret", skip_serializing_if = "Option::is_none")]
+    pub secret: Nullable<SecretString>,
+}
+
+impl PatchAISecret {
+    pub const FIELDS: &'static [&'static str] = &["name", "type", "metadata", "secret"];
+}
+
+/// `DeleteAISecret`: the body of DELETE /v1/ai_secret (delete by name).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeleteAISecret {
+    #[serde(default, deserialize_with = "rules::non_empty_string")]
+    pub name: String,
+    #[serde(default, deserialize_with = "rules::nullable_string", skip_serializing_if = "Option::is_none")]
+    pub org_name: Nullable<String>,
+}
+
+impl DeleteAISecret {
+    pub const FIELDS: &'static [&'static str] = &["name", "org_name"];
+}
+
+/// The query of GET /v1/ai_secret. Arrays are sent as the parameter
+/// repeated, as the spec says (not comma-joined).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ListQuery {
+    pub limit: Option<u64>,
+    pub starting_after: Option<String>,
+    pub ending_before: Option<String>,
+    pub ids: Vec<String>,
+    pub ai_secret_name: Option<String>,
+    pub ai_secret_type: Vec<String>,
+    pub org_name: Option<String>,
+}
+
+impl ListQuery {
+    pub const FIELDS: &'static [&'static str] =
+        &["limit", "starting_after", "ending_before", "ids", "ai_secret_name", "ai_secret_type", "org_name"];
+}
+
+/// `AISecret`, as the API returns it. Fields a newer server adds are kept in
+/// `extra`, except a `secret`, which is dropped (see [`AISecret::without_secret`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AISecret {
+    #[serde(deserialize_with = "rules::response_string")]
+    pub id: String,
+    #[serde(deserialize_with = "rules::response_string")]
+    pub org_id: String,
+    #[serde(deserialize_with = "rules::response_string")]
+    pub name: String,
+    #[serde(default, deserialize_with = "rules::response_nullable_string", skip_serializing_if = "Option::is_none")]
+    pub created: Nullable<String>,
+    #[serde(default, deserialize_with = "rules::response_nullable_string", skip_serializing_if = "Option::is_none")]
+    pub updated_at: Nullable<String>,
+    #[serde(default, deserialize_with = "rules::response_nullable_string", skip_serializing_if = "Option::is_none")]
+    pub secret_updated_at: Nullable<String>,
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "rules::response_nullable_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Nullable<String>,
+    #[serde(default, deserialize_with = "rules::response_nullable_string", skip_serializing_if = "Option::is_none")]
+    pub secret_updated_by_user_id: Nullable<String>,
+    #[serde(default, deserialize_with = "rules::response_nullable_string", skip_serializing_if = "Option::is_none")]
+    pub preview_secret: Nullable<String>,
+    #[serde(default, deserialize_with = "rules::response_nullable_object", skip_serializing_if = "Option::is_none")]
+    pub metadata: Nullable<JsonObject>,
+    /// Fields this version does not know, kept as they came.
+    #[serde(flatten)]
+    pub extra: JsonObject,
+}
+
+impl AISecret {
+    /// The object without a `secret` field, should a server send one: a
+    /// result never holds a secret value.
+    pub fn without_secret(mut self) -> AISecret {
+        self.extra.shift_remove("secret");
+        self
+    }
+}
+
+/// A page of GET /v1/ai_secret.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AISecretList {
+    pub objects: Vec<AISecret>,
+    #[serde(flatten)]
+    pub extra: JsonObject,
+}
+
+/// The error body the API sends with a non-2xx status, when it is JSON.
+/// Kept as it came (after redaction): the spec does not fix its shape.
+pub type ErrorBody = Value;

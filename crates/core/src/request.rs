@@ -1,0 +1,259 @@
+//! Builds HTTP requests as data: method, URL, headers and body.
+
+use crate::model::{CreateAISecret, ListQuery};
+use crate::redact::Redactor;
+use crate::secret::SecretString;
+use crate::validate::{ClientConfig, Operation, RequestOptions};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::Serialize;
+
+/// Everything but RFC 3986's unreserved characters is encoded.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+const COLLECTION: &str = "/v1/ai_secret";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// What a successful response body must be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    AiSecret,
+    List,
+}
+
+#[derive(Clone, Debug)]
+pub struct HttpRequest {
+    pub method: Method,
+    pub url: String,
+    /// Path without the query, safe for logs and error messages.
+    pub path: String,
+    pub headers: Vec<(String, SecretString)>,
+    pub body: Option<SecretString>,
+    pub expect: Expect,
+    /// Scrubs this request's key, secret and header values from any text.
+    pub redactor: Redactor,
+}
+
+fn encode(s: &str) -> String {
+    utf8_percent_encode(s, COMPONENT).to_string()
+}
+
+/// `?k=v&k=v…` in a fixed order; arrays repeat their parameter.
+fn query_string(q: &ListQuery) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(l) = q.limit {
+        pairs.push(("limit", l.to_string()));
+    }
+    for (k, v) in [
+        ("starting_after", &q.starting_after),
+        ("ending_before", &q.ending_before),
+        ("ai_secret_name", &q.ai_secret_name),
+        ("org_name", &q.org_name),
+    ] {
+        if let Some(v) = v {
+            pairs.push((k, encode(v)));
+        }
+    }
+    pairs.extend(q.ids.iter().map(|id| ("ids", encode(id))));
+    pairs.extend(q.ai_secret_type.iter().map(|t| ("ai_secret_type", encode(t))));
+    let joined: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    if joined.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", joined.join("&"))
+    }
+}
+
+/// Compact JSON of a body, in a buffer sized first so that it never grows
+/// (each growth would leave a copy of the secret behind).
+fn json_body<T: Serialize>(body: &T) -> SecretString {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0 += b.len();
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Serialising these types cannot fail: string keys, no custom errors.
+    let _ = serde_json::to_writer(&mut count, body);
+    let mut buf = Vec::with_capacity(count.0);
+    let _ = serde_json::to_writer(&mut buf, body);
+    SecretString::new(String::from_utf8(buf).unwrap_or_default())
+}
+
+/// Puts `value` under `name`, replacing any header of that name whatever its
+/// case; an empty value removes it.
+fn set_header(headers: &mut Vec<(String, SecretString)>, name: &str, value: SecretString) {
+    headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+    if !value.is_empty() {
+        headers.push((name.to_string(), value));
+    }
+}
+
+fn item_path(id: &str) -> String {
+    format!("{COLLECTION}/{}", encode(id))
+}
+
+/// The body of a create or replace: `org_name` defaults to the client's.
+fn create_body(mut b: CreateAISecret, org: Option<&String>, redactor: &mut Redactor) -> SecretString {
+    if b.org_name.is_none() {
+        b.org_name = org.cloned().map(Some);
+    }
+    if let Some(Some(s)) = &b.secret {
+        redactor.add(s.expose());
+    }
+    json_body(&b)
+}
+
+pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> HttpRequest {
+    let mut redactor = Redactor::new();
+    let org = config.org_name.as_ref();
+    let collection = || COLLECTION.to_string();
+    let (method, path, query, body, expect) = match op {
+        Operation::Create(b) => {
+            (Method::Post, collection(), None, Some(create_body(b, org, &mut redactor)), Expect::AiSecret)
+        }
+        Operation::Replace(b) => {
+            (Method::Put, collection(), None, Some(create_body(b, org, &mut redactor)), Expect::AiSecret)
+        }
+        Operation::Retrieve(id) => (Method::Get, item_path(&id), None, None, Expect::AiSecret),
+        Operation::Update(id, b) => {
+            if let Some(Some(s)) = &b.secret {
+                redactor.add(s.expose());
+            }
+            (Method::Patch, item_path(&id), None, Some(json_body(&b)), Expect::AiSecret)
+        }
+        Operation::Delete(id) => (Method::Delete, item_path(&id), None, None, Expect::AiSecret),
+        Operation::DeleteByName(mut b) => {
+            if b.org_name.is_none() {
+                b.org_name = org.cloned().map(Some);
+            }
+            (Method::Delete, collection(), None, Some(json_body(&b)), Expect::AiSecret)
+        }
+        Operation::List(mut q) => {
+            if q.org_name.is_none() {
+                q.org_name = org.cloned();
+            }
+            (Method::Get, collection(), Some(query_string(&q)), None, Expect::List)
+        }
+    };
+
+    let mut headers: Vec<(String, SecretString)> = Vec::new();
+    if let Some(key) = &config.api_key {
+        redactor.add(key.expose());
+        headers.push(("Authorization".into(), SecretString::new(format!("Bearer {}", key.expose()))));
+    }
+    if body.is_some() {
+        headers.push(("Content-Type".into(), SecretString::new("application/json".into())));
+    }
+    for (k, v) in config.default_headers.iter().chain(opts.headers.iter()) {
+        redactor.add(v.expose());
+        set_header(&mut headers, k, v.clone());
+    }
+    let url = format!("{}{path}{}", config.base_url, query.unwrap_or_default());
+    HttpRequest { method, url, path, headers, body, expect, redactor }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{client_options, request_options, Env};
+    use serde_json::json;
+
+    fn config(opts: serde_json::Value) -> ClientConfig {
+        client_options(&opts.to_string(), &Env::default()).unwrap()
+    }
+
+    fn header<'a>(r: &'a HttpRequest, name: &str) -> Option<&'a str> {
+        r.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.expose())
+    }
+
+    fn create(cfg: &ClientConfig, params: serde_json::Value, opts: &RequestOptions) -> HttpRequest {
+        build(cfg, Operation::create(&params.to_string()).unwrap(), opts)
+    }
+
+    #[test]
+    fn components_keep_only_unreserved_bytes() {
+        assert_eq!(encode("aZ09-._~"), "aZ09-._~");
+        assert_eq!(encode("a b/é?&=+"), "a%20b%2F%C3%A9%3F%26%3D%2B");
+    }
+
+    #[test]
+    fn create_request_on_the_wire() {
+        let cfg = config(json!({"apiKey": "sk-key", "baseURL": "https://host/api/", "orgName": "acme"}));
+        let r = create(&cfg, json!({"name": "n", "secret": "s3cr3t-value"}), &RequestOptions::default());
+        assert_eq!(r.method.as_str(), "POST");
+        assert_eq!(r.url, "https://host/api/v1/ai_secret");
+        assert_eq!(header(&r, "authorization"), Some("Bearer sk-key"));
+        assert_eq!(header(&r, "content-type"), Some("application/json"));
+        assert_eq!(r.headers.len(), 2);
+        assert_eq!(r.body.as_ref().unwrap().expose(), r#"{"name":"n","secret":"s3cr3t-value","org_name":"acme"}"#);
+        let r = create(&cfg, json!({"name": "n", "org_name": "other"}), &RequestOptions::default());
+        assert_eq!(r.body.unwrap().expose(), r#"{"name":"n","org_name":"other"}"#);
+    }
+
+    #[test]
+    fn keyless_mode_sends_no_authorization() {
+        let r =
+            create(&config(json!({"baseURL": "http://127.0.0.1:1"})), json!({"name": "n"}), &RequestOptions::default());
+        assert_eq!(header(&r, "authorization"), None);
+    }
+
+    #[test]
+    fn request_headers_override_defaults_case_insensitively() {
+        let cfg = config(json!({"apiKey": "k-1234", "defaultHeaders": {"X-Team": "a", "x-remove": "z"}}));
+        let opts = request_options(&json!({"headers": {"x-team": "b", "X-Remove": null}}).to_string()).unwrap();
+        let r = create(&cfg, json!({"name": "n"}), &opts);
+        assert_eq!(header(&r, "x-team"), Some("b"));
+        assert_eq!(header(&r, "x-remove"), None);
+    }
+
+    #[test]
+    fn redactor_knows_key_and_secret() {
+        let cfg = config(json!({"apiKey": "sk-KEY-SENTINEL"}));
+        let r = create(&cfg, json!({"name": "n", "secret": "SECRET-SENTINEL"}), &RequestOptions::default());
+        let out = r.redactor.redact("echo sk-KEY-SENTINEL and SECRET-SENTINEL");
+        assert_eq!(out, "echo [REDACTED] and [REDACTED]");
+        assert!(!format!("{r:?}").contains("SENTINEL"));
+    }
+
+    #[test]
+    fn item_paths_and_queries_are_encoded() {
+        let cfg = config(json!({"orgName": "a&b"}));
+        let id = "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f";
+        let r = build(&cfg, Operation::retrieve(&json!(id).to_string()).unwrap(), &RequestOptions::default());
+        assert_eq!(r.url, format!("https://api.braintrust.dev/v1/ai_secret/{id}"));
+        assert!(r.body.is_none() && header(&r, "content-type").is_none());
+        let q = json!({"limit": 7, "ids": [id, id], "ai_secret_type": ["open ai", "x/y"], "ai_secret_name": "é?"});
+        let r = build(&cfg, Operation::list(&q.to_string()).unwrap(), &RequestOptions::default());
+        assert_eq!(
+            r.url,
+            format!("https://api.braintrust.dev/v1/ai_secret?limit=7&ai_secret_name=%C3%A9%3F&org_name=a%26b&ids={id}&ids={id}&ai_secret_type=open%20ai&ai_secret_type=x%2Fy")
+        );
+        assert_eq!(r.path, "/v1/ai_secret");
+        assert_eq!(r.expect, Expect::List);
+    }
+}

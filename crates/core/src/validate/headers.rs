@@ -1,0 +1,72 @@
+//! Header names and values, checked before fetch sees them: fetch's own
+//! error would quote the value, which may be a key.
+
+use crate::error::Error;
+use crate::rules::describe;
+use crate::secret::SecretString;
+use serde_json::Value;
+
+/// A header name as RFC 9110 allows (a token).
+pub fn is_name(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// A header value fetch accepts: visible ASCII, spaces and tabs, no CR/LF.
+pub fn is_value(value: &str) -> bool {
+    value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+}
+
+/// A header object: names to strings, or to `null`, which removes a
+/// default header (as in the official client). An `undefined` value is
+/// absent from the JSON, so it keeps the default.
+pub fn parse(v: Option<&Value>, field: &str) -> Result<Vec<(String, SecretString)>, Error> {
+    let map = match v {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Object(m)) => m,
+        Some(other) => {
+            return Err(Error::validation(
+                field,
+                format!("must be an object of header names to strings; got {}.", describe(other)),
+            ))
+        }
+    };
+    let mut out = Vec::with_capacity(map.len());
+    for (name, value) in map {
+        if !is_name(name) {
+            return Err(Error::validation(field, format!("has an invalid header name `{}`.", name.escape_debug())));
+        }
+        match value {
+            Value::Null => out.push((name.clone(), SecretString::default())),
+            Value::String(s) if is_value(s) => out.push((name.clone(), SecretString::new(s.clone()))),
+            Value::String(_) => {
+                return Err(Error::validation(
+                    field,
+                    format!(
+                    "header `{name}` has a value with characters not allowed in HTTP headers (control or non-ASCII)."
+                ),
+                ))
+            }
+            other => {
+                return Err(Error::validation(
+                    field,
+                    format!("header `{name}` must be a string; got {}.", describe(other)),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_names_are_rfc_9110_tokens() {
+        for b in 0u8..=255 {
+            let token = b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+            assert_eq!(is_name(&String::from_utf8_lossy(&[b])), token, "byte {b}");
+        }
+        assert!(is_name("X-Request-Id") && !is_name("") && !is_name("a b") && !is_name("é"));
+    }
+}

@@ -1,0 +1,165 @@
+//! `WasmClient`, the JS `BraintrustClient`'s wasm half: it validates options
+//! and, per call, arguments (before anything is sent), and runs the call.
+
+use crate::call::Call;
+use crate::convert::{is_absent, read, to_js};
+use crate::errors::to_js_error;
+use crate::platform::{get, method};
+use bt_core::attempt::Attempts;
+use bt_core::error::Error;
+use bt_core::log::{Event, Level};
+use bt_core::request::{build, HttpRequest};
+use bt_core::secret::SecretString;
+use bt_core::validate::{client_options, request_options, ClientConfig, Env, Operation};
+use js_sys::{Function, Object, Promise};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+pub struct Inner {
+    pub config: ClientConfig,
+    /// js/errors.js's classes by name.
+    pub classes: Object,
+    pub fetch: Option<Function>,
+    logger: Option<JsValue>,
+}
+
+impl Inner {
+    /// Whether events of `level` reach a logger.
+    pub fn logs(&self, level: Level) -> bool {
+        self.logger.is_some() && level >= self.config.log_level
+    }
+
+    /// Tells the optional logger about `event`; a throwing logger is ignored.
+    pub fn log(&self, req: &HttpRequest, event: Event) {
+        let level = event.level();
+        let Some(logger) = self.logger.as_ref().filter(|_| self.logs(level)) else { return };
+        let Some(f) = method(logger, level.method()) else { return };
+        let method = req.method.as_str();
+        let fields = to_js(&event.fields(method, &req.path)).unwrap_or(JsValue::UNDEFINED);
+        let _ = f.call2(logger, &JsValue::from_str(&event.line(method, &req.path)), &fields);
+    }
+}
+
+fn env(v: &JsValue) -> Env {
+    let var = |name: &str| get(v, name).as_string().filter(|s| !s.is_empty());
+    Env {
+        api_key: var("BRAINTRUST_API_KEY").map(SecretString::new),
+        base_url: var("BRAINTRUST_BASE_URL"),
+        api_url: var("BRAINTRUST_API_URL"),
+    }
+}
+
+fn fetch_option(v: JsValue) -> Result<Option<Function>, Error> {
+    if is_absent(&v) {
+        return Ok(None);
+    }
+    v.dyn_into::<Function>().map(Some).map_err(|_| Error::validation("fetch", "must be a function."))
+}
+
+fn logger_option(v: JsValue) -> Result<Option<JsValue>, Error> {
+    if is_absent(&v) {
+        return Ok(None);
+    }
+    // An object (console, a class instance) with the four methods; functions
+    // and primitives are not loggers.
+    let ok = v.is_object() && ["debug", "info", "warn", "error"].iter().all(|m| method(&v, m).is_some());
+    if !ok {
+        return Err(Error::validation(
+            "logger",
+            "must be an object with debug, info, warn and error functions (console works).",
+        ));
+    }
+    Ok(Some(v))
+}
+
+fn signal_option(v: JsValue) -> Result<Option<JsValue>, Error> {
+    if is_absent(&v) {
+        return Ok(None);
+    }
+    if method(&v, "addEventListener").is_none() || get(&v, "aborted").as_bool().is_none() {
+        return Err(Error::validation("signal", "must be an AbortSignal."));
+    }
+    Ok(Some(v))
+}
+
+#[wasm_bindgen]
+pub struct WasmClient {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen]
+impl WasmClient {
+    /// Validates options; throws the `ValidationError`. `env` holds Node's
+    /// environment defaults (browsers pass none); `classes` is js/errors.js's
+    /// table of error classes by name.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue, env_vars: JsValue, classes: Object) -> Result<WasmClient, JsValue> {
+        let make = || -> Result<Inner, Error> {
+            let input = read(&options, "options", &["fetch", "logger"])?;
+            let config = client_options(&input.json, &env(&env_vars))?;
+            let fetch = fetch_option(input.taken("fetch"))?;
+            let logger = logger_option(input.taken("logger"))?;
+            Ok(Inner { config, classes: classes.clone(), fetch, logger })
+        };
+        make().map(|inner| WasmClient { inner: Rc::new(inner) }).map_err(|e| to_js_error(&classes, &e, 0, None))
+    }
+
+    /// Validates one call and its options, then runs it. A rejected promise
+    /// with the `ValidationError` when the input is wrong: nothing is sent.
+    fn run(&self, op: impl FnOnce() -> Result<Operation, Error>, options: &JsValue) -> Promise {
+        let prepare = || -> Result<Call, Error> {
+            let op = op()?;
+            let input = read(options, "options", &["signal"])?;
+            let ro = request_options(&input.json)?;
+            let signal = signal_option(input.taken("signal"))?;
+            let c = &self.inner.config;
+            let attempts = Attempts::new(
+                ro.max_retries.unwrap_or(c.max_retries),
+                ro.timeout_ms.unwrap_or(c.timeout_ms),
+                ro.max_response_bytes.unwrap_or(c.max_response_bytes),
+                op.is_delete(),
+            );
+            Ok(Call { inner: self.inner.clone(), req: build(c, op, &ro), attempts, signal })
+        };
+        match prepare() {
+            Ok(call) => wasm_bindgen_futures::future_to_promise(call.run()),
+            Err(e) => Promise::reject(&to_js_error(&self.inner.classes, &e, 0, None)),
+        }
+    }
+
+    /// POST /v1/ai_secret.
+    pub fn create(&self, params: JsValue, options: JsValue) -> Promise {
+        self.run(|| Operation::create(&read(&params, "params", &[])?.json), &options)
+    }
+
+    /// PUT /v1/ai_secret.
+    pub fn replace(&self, params: JsValue, options: JsValue) -> Promise {
+        self.run(|| Operation::replace(&read(&params, "params", &[])?.json), &options)
+    }
+
+    /// GET /v1/ai_secret/{id}.
+    pub fn retrieve(&self, id: JsValue, options: JsValue) -> Promise {
+        self.run(|| Operation::retrieve(&read(&id, "id", &[])?.json), &options)
+    }
+
+    /// PATCH /v1/ai_secret/{id}.
+    pub fn update(&self, id: JsValue, patch: JsValue, options: JsValue) -> Promise {
+        self.run(|| Operation::update(&read(&id, "id", &[])?.json, &read(&patch, "patch", &[])?.json), &options)
+    }
+
+    /// DELETE /v1/ai_secret/{id}.
+    pub fn delete(&self, id: JsValue, options: JsValue) -> Promise {
+        self.run(|| Operation::delete(&read(&id, "id", &[])?.json), &options)
+    }
+
+    /// DELETE /v1/ai_secret with a body.
+    #[wasm_bindgen(js_name = deleteByName)]
+    pub fn delete_by_name(&self, params: JsValue, options: JsValue) -> Promise {
+        self.run(|| Operation::delete_by_name(&read(&params, "params", &[])?.json), &options)
+    }
+
+    /// GET /v1/ai_secret: one page.
+    pub fn list(&self, query: JsValue, options: JsValue) -> Promise {
+        self.run(|| Operation::list(&read(&query, "query", &[])?.json), &options)
+    }
+}

@@ -1,0 +1,82 @@
+//! The platform's globals, found on `globalThis` (`js_sys::global()`), so
+//! that one build runs in windows, workers, Node, Deno, Bun and Workers.
+
+use js_sys::{Function, Object, Promise};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis`, whatever the runtime calls it.
+    pub type Global;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn fetch(this: &Global, url: &str, init: &web_sys::RequestInit) -> Result<Promise, JsValue>;
+
+    #[wasm_bindgen(method, js_name = setTimeout)]
+    fn set_timeout(this: &Global, handler: &Function, ms: f64, arg: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(method, js_name = clearTimeout)]
+    fn clear_timeout(this: &Global, id: &JsValue);
+}
+
+pub fn global() -> Global {
+    js_sys::global().unchecked_into()
+}
+
+/// A promise that resolves to `marker` after `ms`, and the timer behind it,
+/// cleared on drop (so an attempt or a sleep leaves no timer behind).
+pub struct Timer {
+    pub promise: Promise,
+    id: JsValue,
+}
+
+impl Timer {
+    pub fn new(ms: f64, marker: &JsValue) -> Timer {
+        let mut id = JsValue::UNDEFINED;
+        let promise = Promise::new(&mut |resolve, _| id = global().set_timeout(&resolve, ms, marker));
+        Timer { promise, id }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        global().clear_timeout(&self.id);
+    }
+}
+
+/// `v[key]`, or undefined when `v` is not an object or the read throws.
+pub fn get(v: &JsValue, key: &str) -> JsValue {
+    if !v.is_object() && !v.is_function() {
+        return JsValue::UNDEFINED;
+    }
+    js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `v[key]` as a function, if it is one.
+pub fn method(v: &JsValue, key: &str) -> Option<Function> {
+    get(v, key).dyn_into::<Function>().ok()
+}
+
+/// `o[key] = v` on an object the shell made.
+pub fn set(o: &Object, key: &str, v: &JsValue) {
+    let _ = js_sys::Reflect::set(o, &JsValue::from_str(key), v);
+}
+
+/// The clock, randomness and parsers the core's retry policy takes: JS's
+/// own, which read `Retry-After` as `@braintrust/api` reads it.
+pub struct Js;
+
+impl bt_core::attempt::Platform for Js {
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+    fn random(&self) -> f64 {
+        js_sys::Math::random()
+    }
+    fn parse_number(&self, s: &str) -> Option<f64> {
+        Some(js_sys::parse_float(s)).filter(|n| !n.is_nan())
+    }
+    fn parse_date(&self, s: &str) -> Option<f64> {
+        Some(js_sys::Date::parse(s)).filter(|n| !n.is_nan())
+    }
+}

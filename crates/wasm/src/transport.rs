@@ -1,0 +1,292 @@
+//! One attempt over the platform's fetch, and the back-off sleep. Every
+//! wait (fetch, each body chunk, the sleep) races a deadline and the
+//! caller's abort, so a timeout or an abort settles the call whatever fetch
+//! or the body does; the losing fetch is then cancelled through its own
+//! `AbortController`, and the body's reader too (after the headers, Node's
+//! fetch links its signal to the body only through a WeakRef that a full GC
+//! can clear: nodejs/node#55428).
+
+use crate::platform::{get, global, method, set, Timer};
+use bt_core::attempt::{FetchFailure, Outcome};
+use bt_core::request::HttpRequest;
+use bt_core::validate::Credentials;
+use js_sys::{Array, Function, Object, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, RequestInit, RequestRedirect};
+
+thread_local! {
+    /// What the deadline and the abort watch resolve to.
+    static TIMED_OUT: JsValue = Object::new().into();
+    static ABORTED: JsValue = Object::new().into();
+}
+
+/// How a raced wait ended.
+enum Raced {
+    Value(JsValue),
+    Rejected(JsValue),
+    TimedOut,
+    Aborted,
+}
+
+/// The caller's `AbortSignal` as a promise, its listener removed on drop.
+pub struct AbortWatch {
+    signal: JsValue,
+    promise: Promise,
+    listener: Option<Function>,
+}
+
+impl AbortWatch {
+    pub fn new(signal: JsValue) -> AbortWatch {
+        let mut listener = None;
+        let promise = Promise::new(&mut |resolve, _| {
+            let marker = ABORTED.with(JsValue::clone);
+            let bound = resolve.bind1(&JsValue::NULL, &marker);
+            if let Some(add) = method(&signal, "addEventListener") {
+                let _ = add.call2(&signal, &"abort".into(), &bound);
+            }
+            listener = Some(JsValue::from(bound).unchecked_into());
+        });
+        AbortWatch { signal, promise, listener }
+    }
+
+    pub fn aborted(&self) -> bool {
+        get(&self.signal, "aborted").as_bool() == Some(true)
+    }
+}
+
+impl Drop for AbortWatch {
+    fn drop(&mut self) {
+        // A duck-typed signal may lack removeEventListener.
+        if let (Some(remove), Some(l)) = (method(&self.signal, "removeEventListener"), &self.listener) {
+            let _ = remove.call2(&self.signal, &"abort".into(), l);
+        }
+    }
+}
+
+/// Waits for `p`, or for the deadline, or for the caller's abort.
+async fn race(p: &Promise, deadline: &Timer, abort: Option<&AbortWatch>) -> Raced {
+    let all = Array::of2(p, &deadline.promise);
+    if let Some(a) = abort {
+        all.push(&a.promise);
+    }
+    match JsFuture::from(Promise::race(&all)).await {
+        Ok(v) if TIMED_OUT.with(|m| js_sys::Object::is(&v, m)) => Raced::TimedOut,
+        Ok(v) if ABORTED.with(|m| js_sys::Object::is(&v, m)) => Raced::Aborted,
+        Ok(v) => Raced::Value(v),
+        Err(e) => Raced::Rejected(e),
+    }
+}
+
+/// Lets a promise settle unobserved (a cancel whose rejection means nothing).
+fn quietly(p: JsValue) {
+    if let Ok(p) = p.dyn_into::<Promise>() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(p).await;
+        });
+    }
+}
+
+fn cancel(target: &JsValue) {
+    if let Some(c) = method(target, "cancel") {
+        if let Ok(p) = c.call0(target) {
+            quietly(p);
+        }
+    }
+}
+
+/// Sleeps `ms`; false when the caller aborted first.
+pub async fn sleep(ms: f64, abort: Option<&AbortWatch>) -> bool {
+    if abort.is_some_and(AbortWatch::aborted) {
+        return false;
+    }
+    let slept = Timer::new(ms, &JsValue::TRUE);
+    match abort {
+        None => JsFuture::from(slept.promise.clone()).await.is_ok(),
+        Some(a) => {
+            let all = Array::of2(&slept.promise, &a.promise);
+            !matches!(JsFuture::from(Promise::race(&all)).await, Ok(v) if ABORTED.with(|m| js_sys::Object::is(&v, m)))
+        }
+    }
+}
+
+/// What one attempt needs besides the request.
+pub struct Send<'a> {
+    pub fetch: Option<&'a Function>,
+    pub credentials: Option<Credentials>,
+    pub timeout_ms: u64,
+    pub max_body: u64,
+    pub abort: Option<&'a AbortWatch>,
+}
+
+fn init(req: &HttpRequest, s: &Send, controller: &AbortController) -> RequestInit {
+    let init = RequestInit::new();
+    init.set_method(req.method.as_str());
+    let headers = Object::new();
+    for (k, v) in &req.headers {
+        set(&headers, k, &JsValue::from_str(v.expose()));
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &req.body {
+        init.set_body(&JsValue::from_str(body.expose()));
+    }
+    if let Some(c) = s.credentials {
+        set(&init, "credentials", &c.as_str().into());
+    }
+    init.set_signal(Some(&controller.signal()));
+    // Redirects are refused: one would re-send the body, secret and all, to
+    // an address nobody configured. With `window: null`, Node's fetch then
+    // skips copying the request.
+    init.set_redirect(RequestRedirect::Error);
+    set(&init, "window", &JsValue::NULL);
+    init
+}
+
+/// What a rejected fetch says.
+fn failure(e: &JsValue) -> Outcome {
+    let text = |v: &JsValue, k: &str| get(v, k).as_string();
+    let cause = get(e, "cause");
+    if text(&cause, "message").as_deref() == Some("unexpected redirect") {
+        return Outcome::Redirected;
+    }
+    Outcome::Connection(FetchFailure {
+        message: text(e, "message").or_else(|| e.as_string()),
+        code: text(&cause, "code").or_else(|| text(e, "code")),
+        cause_message: text(&cause, "message"),
+        other_texts: [text(e, "stack"), text(&cause, "stack")].into_iter().flatten().collect(),
+    })
+}
+
+/// One attempt: the outcome, and the rejection that caused a connection error.
+pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValue>) {
+    let Ok(controller) = AbortController::new() else {
+        return (Outcome::Connection(FetchFailure::default()), None);
+    };
+    let deadline = Timer::new(s.timeout_ms as f64, &TIMED_OUT.with(JsValue::clone));
+    let init = init(req, s, &controller);
+    let sent = match s.fetch {
+        Some(f) => f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&req.url), &init).map(|p| Promise::resolve(&p)),
+        None => global().fetch(&req.url, &init),
+    };
+    let pending = match sent {
+        Ok(p) => p,
+        Err(e) => return (failure(&e), Some(e)),
+    };
+    let res = match race(&pending, &deadline, s.abort).await {
+        Raced::Value(v) => v,
+        Raced::Rejected(e) if s.abort.is_some_and(AbortWatch::aborted) => return (Outcome::Aborted, Some(e)),
+        Raced::Rejected(e) => return (failure(&e), Some(e)),
+        Raced::TimedOut => {
+            controller.abort();
+            return (Outcome::Timeout, None);
+        }
+        Raced::Aborted => {
+            controller.abort();
+            return (Outcome::Aborted, None);
+        }
+    };
+    let status = get(&res, "status").as_f64().filter(|s| (100.0..1000.0).contains(s));
+    let headers = get(&res, "headers");
+    let (Some(status), false) = (status, headers.is_undefined() || headers.is_null()) else {
+        return (Outcome::NotAResponse, None);
+    };
+    let status = status as u16;
+    let headers = header_pairs(&headers);
+    let outcome = match read_body(&res, &headers, s, &deadline).await {
+        Body::Text(body) => Outcome::Response { status, headers, body },
+        Body::TooLarge => Outcome::TooLarge { status },
+        Body::Failed(e) => return (failure(&e), Some(e)),
+        Body::TimedOut => Outcome::Timeout,
+        Body::Aborted => Outcome::Aborted,
+    };
+    if matches!(outcome, Outcome::Timeout | Outcome::Aborted) {
+        controller.abort();
+    }
+    (outcome, None)
+}
+
+/// Every header as (name, value), in the order the Response gives them.
+fn header_pairs(headers: &JsValue) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Ok(Some(iter)) = js_sys::try_iter(headers) {
+        for pair in iter.flatten() {
+            let pair = Array::from(&pair);
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                out.push((k, v));
+            }
+        }
+    }
+    out
+}
+
+enum Body {
+    Text(String),
+    TooLarge,
+    Failed(JsValue),
+    TimedOut,
+    Aborted,
+}
+
+/// The body as text, read under the size cap: by `Content-Length` before
+/// reading, and chunk by chunk (a length can be absent, or understate a
+/// compressed body).
+async fn read_body(res: &JsValue, headers: &[(String, String)], s: &Send<'_>, deadline: &Timer) -> Body {
+    let stream = get(res, "body");
+    let declared = bt_core::response::header(headers, "content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > s.max_body) {
+        cancel(&stream); // never read: stop the download
+        return Body::TooLarge;
+    }
+    let Some(get_reader) = method(&stream, "getReader") else {
+        // No body, or not a web stream (another fetch's Response).
+        let Some(text) = method(res, "text").and_then(|t| t.call0(res).ok()) else { return Body::Text(String::new()) };
+        return match race(&Promise::resolve(&text), deadline, s.abort).await {
+            // UTF-8 bytes >= UTF-16 units, so a text longer than the cap in units is over it.
+            Raced::Value(t) => match t.as_string() {
+                Some(t) if t.encode_utf16().count() as u64 > s.max_body => Body::TooLarge,
+                Some(t) => Body::Text(t),
+                None => Body::Text(String::new()),
+            },
+            Raced::Rejected(e) => Body::Failed(e),
+            Raced::TimedOut => Body::TimedOut,
+            Raced::Aborted => Body::Aborted,
+        };
+    };
+    let reader = match get_reader.call0(&stream) {
+        Ok(r) => r,
+        Err(e) => return Body::Failed(e),
+    };
+    let Some(read) = method(&reader, "read") else { return Body::Text(String::new()) };
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = match read.call0(&reader) {
+            Ok(p) => Promise::resolve(&p),
+            Err(e) => return Body::Failed(e),
+        };
+        let next = match race(&chunk, deadline, s.abort).await {
+            Raced::Value(v) => v,
+            Raced::Rejected(e) => return Body::Failed(e),
+            Raced::TimedOut => {
+                cancel(&reader);
+                return Body::TimedOut;
+            }
+            Raced::Aborted => {
+                cancel(&reader);
+                return Body::Aborted;
+            }
+        };
+        if get(&next, "done").as_bool() == Some(true) {
+            break;
+        }
+        let value = get(&next, "value");
+        let Some(chunk) = value.dyn_ref::<Uint8Array>() else { continue };
+        if (bytes.len() as u64) + (chunk.length() as u64) > s.max_body {
+            cancel(&reader);
+            return Body::TooLarge;
+        }
+        let at = bytes.len();
+        bytes.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[at..]);
+    }
+    Body::Text(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
