@@ -53,7 +53,7 @@ impl Call {
             };
             match self.attempts.settle(outcome, &self.req, &Js) {
                 Verdict::Done(d) => {
-                    let value = decoded(&d, status).map_err(|e| self.fail(&e, None))?;
+                    let value = decoded(&d).map_err(|e| self.fail(&e, None))?;
                     if let Some(t0) = started {
                         let elapsed_ms = (js_sys::Date::now() - t0).max(0.0) as u64;
                         self.inner.log(&self.req, Event::Succeeded { status, attempt, elapsed_ms });

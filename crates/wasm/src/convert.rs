@@ -62,15 +62,20 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bin
     )
 }
 
-/// A decoded result for the caller.
-pub fn decoded(d: &Decoded, status: u16) -> Result<JsValue, Error> {
-    let out = match d {
-        Decoded::Secret(s) => to_js(s.as_ref()),
-        Decoded::List(l) => to_js(l),
+/// A decoded result for the caller, as the platform's `JSON.parse` reads the
+/// validated object's JSON. Measured against serde-wasm-bindgen's
+/// `to_value`, which sets each field across the boundary, one string and a
+/// native parse cost less per call, and numbers come out as JSON.parse reads
+/// them (a large integer as the nearest double, not an error).
+pub fn decoded(d: &Decoded) -> Result<JsValue, Error> {
+    let text = match d {
+        Decoded::Secret(s) => serde_json::to_string(s.as_ref()),
+        Decoded::List(l) => serde_json::to_string(l),
     };
-    out.map_err(|_| Error::ResponseValidation {
-        status,
-        problem: "the body holds a number JavaScript cannot represent exactly".into(),
+    let bad = |_| Error::ResponseValidation {
+        status: 200,
+        problem: "the decoded body could not be handed to JavaScript".into(),
         body: String::new(),
-    })
+    };
+    js_sys::JSON::parse(&text.map_err(|_| bad(()))?).map_err(|_| bad(()))
 }

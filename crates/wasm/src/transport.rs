@@ -191,7 +191,14 @@ pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValu
         return (Outcome::NotAResponse, None);
     };
     let status = status as u16;
-    let headers = header_pairs(&headers);
+    // A success needs only its length; an error's headers are all reported
+    // (retry hints, the request id, APIError.headers).
+    let headers = if bt_core::response::is_success(status) {
+        let length = method(&headers, "get").and_then(|g| g.call1(&headers, &"content-length".into()).ok());
+        length.and_then(|l| l.as_string()).map(|l| vec![("content-length".to_string(), l)]).unwrap_or_default()
+    } else {
+        header_pairs(&headers)
+    };
     let outcome = match read_body(&res, &headers, s, &deadline).await {
         Body::Text(body) => Outcome::Response { status, headers, body },
         Body::TooLarge => Outcome::TooLarge { status },
