@@ -220,6 +220,20 @@ fn status_reason(status: u16) -> &'static str {
     }
 }
 
+/// Helpers for the crate's tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Error;
+
+    /// The field a validation error names; panics on anything else.
+    pub fn field_of<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
+        match r {
+            Err(Error::Validation { field, .. }) => field,
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,14 +73,8 @@ pub fn parse<T: DeserializeOwned>(json: &str, allowed: &[&str], required: &[&str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::testing::field_of;
     use crate::model::{CreateAISecret, PatchAISecret};
-
-    fn field_of<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
-        match r {
-            Err(Error::Validation { field, .. }) => field,
-            other => panic!("expected a validation error, got {other:?}"),
-        }
-    }
 
     fn create(json: &str) -> Result<CreateAISecret, Error> {
         parse(json, CreateAISecret::FIELDS, &["name"], "params")

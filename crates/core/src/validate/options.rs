@@ -223,14 +223,8 @@ pub fn request_options(json: &str) -> Result<RequestOptions, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::testing::field_of;
     use serde_json::json;
-
-    fn field_of<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
-        match r {
-            Err(Error::Validation { field, .. }) => field,
-            other => panic!("expected a validation error, got {other:?}"),
-        }
-    }
 
     fn opts(v: serde_json::Value) -> String {
         v.to_string()

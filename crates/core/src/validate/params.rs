@@ -139,14 +139,8 @@ pub fn list_query(q: &Value) -> Result<ListQuery, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::testing::field_of;
     use serde_json::json;
-
-    fn field_of<T: std::fmt::Debug>(r: Result<T, Error>) -> String {
-        match r {
-            Err(Error::Validation { field, .. }) => field,
-            other => panic!("expected a validation error, got {other:?}"),
-        }
-    }
 
     #[test]
     fn create_accepts_the_spec_fields_and_sends_them_in_order() {
