@@ -49,7 +49,7 @@ pub fn read(value: &JsValue, what: &str, js_keys: &[&str]) -> Result<Input, Erro
     }
 }
 
-/// A string the caller gave as a JS-only option (`undefined` and `null` are none).
+/// Whether a JS-only option (`fetch`, `logger`, `signal`) was left out: `undefined` and `null` are none.
 pub fn is_absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
