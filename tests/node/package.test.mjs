@@ -254,6 +254,7 @@ test("validation: every bad input is a ValidationError naming the field, and not
   const badOptions = [
     [{ baseURL: "ftp://x" }, "baseURL"], [{ baseURL: "/relative" }, "baseURL"], [{ timeout: 0 }, "timeout"], [{ timeout: Infinity }, "timeout"],
     [{ timeout: "1" }, "timeout"], [{ maxRetries: -1 }, "maxRetries"], [{ maxRetries: 0.5 }, "maxRetries"], [{ apiKey: 42 }, "apiKey"],
+    [{ baseURL: "http://127.0.0.1:99999" }, "baseURL"], [{ defaultHeaders: { "Transfer-Encoding": "chunked" } }, "defaultHeaders"],
     [{ fetch: "no" }, "fetch"], [{ fetch: {} }, "fetch"], [{ credentials: "yes" }, "credentials"], [{ apikey: "typo" }, "apikey"],
     [{ logger: "console" }, "logger"], [{ logger: {} }, "logger"], [{ logger: { debug() {}, info() {}, warn() {} } }, "logger"],
     // A function carrying the four methods is still not a logger object.
@@ -269,6 +270,7 @@ test("validation: every bad input is a ValidationError naming the field, and not
   const badRequestOptions = [
     [{ timeout: -1 }, "timeout"], [{ signal: {} }, "signal"], [{ signal: duck(1) }, "signal"], [{ signal: duck("true") }, "signal"],
     [{ headers: { "bad header": "v" } }, "headers"], [{ retries: 1 }, "retries"],
+    [{ headers: { Expect: "100-continue" } }, "headers"], [{ headers: { "keep-alive": "timeout=5" } }, "headers"],
   ];
   for (const [ro, field] of badRequestOptions) {
     const e = await c.createAiSecret({ name: "n" }, ro).catch((x) => x);

@@ -43,6 +43,16 @@ impl Redactor {
         self.needles.iter().map(|n| n.expose().len()).max().unwrap_or(0)
     }
 
+    /// A header name, which fetch gives in lower case: the values are
+    /// searched for in lower case too.
+    pub fn redact_header_name(&self, name: &str) -> String {
+        let mut out = name.to_ascii_lowercase();
+        for n in &self.needles {
+            out = out.replace(&n.expose().to_ascii_lowercase(), REDACTED);
+        }
+        self.redact(&out)
+    }
+
     pub fn redact(&self, text: &str) -> String {
         let mut out = text.to_string();
         for n in &self.needles {

@@ -31,10 +31,34 @@ pub fn is_success(status: u16) -> bool {
 /// plus the longest needle (a needle starting inside the excerpt still fits
 /// whole), so redaction never scans a large body.
 pub fn excerpt(redactor: &Redactor, body: &str) -> String {
+    // A JSON body is searched in its decoded strings: a server may echo a
+    // secret with escapes (`\u0073k-…`, as Go and Python's ensure_ascii
+    // write), which the text would hide.
+    let decoded = serde_json::from_str::<Value>(body).ok().map(|mut v| {
+        redact_strings(&mut v, redactor);
+        v.to_string()
+    });
+    let body = decoded.as_deref().unwrap_or(body);
     let (head, head_cut) = cut(body, BODY_EXCERPT_BYTES + redactor.longest() + 1);
     let clean = redactor.redact(head);
     let (short, was_cut) = cut(&clean, BODY_EXCERPT_BYTES);
     format!("{short}{}", if was_cut || head_cut { ELLIPSIS } else { "" })
+}
+
+/// Redacts every string and key of a JSON value in place.
+fn redact_strings(v: &mut Value, redactor: &Redactor) {
+    match v {
+        Value::String(s) => *s = redactor.redact(s),
+        Value::Array(items) => items.iter_mut().for_each(|x| redact_strings(x, redactor)),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (k, mut x) in entries {
+                redact_strings(&mut x, redactor);
+                map.insert(redactor.redact(&k), x);
+            }
+        }
+        _ => {}
+    }
 }
 
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -44,7 +68,8 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
 /// The error for a non-2xx response.
 pub fn api_error(status: u16, headers: &[(String, String)], body: &str, redactor: &Redactor) -> Error {
     let request_id = REQUEST_ID_HEADERS.iter().find_map(|h| header(headers, h)).map(|v| redactor.redact(v));
-    let headers = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), redactor.redact(v))).collect();
+    // Names too: a server can echo a key or a secret as a header name.
+    let headers = headers.iter().map(|(k, v)| (redactor.redact_header_name(k), redactor.redact(v))).collect();
     Error::Api(Box::new(ApiError {
         status,
         headers,
@@ -207,11 +232,13 @@ mod tests {
         let headers = vec![
             ("X-Request-Id".to_string(), "req-1".to_string()),
             ("X-Echo".to_string(), "sk-SENTINEL-KEY".to_string()),
+            ("x-sk-sentinel-key".to_string(), "v".to_string()),
         ];
         let e = api_error(401, &headers, &body, &r);
         let Error::Api(a) = &e else { panic!() };
         assert_eq!(a.request_id.as_deref(), Some("req-1"));
         assert_eq!(a.headers[0].0, "x-request-id");
+        assert_eq!(a.headers[2].0, "x-[REDACTED]", "a header name that echoes the key, in lower case");
         assert!(a.body.len() <= BODY_EXCERPT_BYTES + 3 && a.body.starts_with("denied for [REDACTED]"));
         assert!(!format!("{e:?}").contains("SENTINEL") && !e.message().contains("SENTINEL"));
         assert_eq!(e.class().name(), "AuthenticationError");
@@ -226,6 +253,16 @@ mod tests {
             "Connection error: redirect not followed: set baseURL to the final address \
              (the request may have reached the server)"
         );
+    }
+
+    #[test]
+    fn an_echo_with_json_escapes_is_redacted_too() {
+        let mut r = Redactor::new();
+        r.add("sk-SENTINEL<1>");
+        let escaped: String = "sk-SENTINEL<1>".chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+        let body = format!(r#"{{"error":"bad key {escaped}","{escaped}":1}}"#);
+        let out = excerpt(&r, &body);
+        assert_eq!(out, r#"{"error":"bad key [REDACTED]","[REDACTED]":1}"#);
     }
 
     #[test]

@@ -157,6 +157,32 @@ fn failure(e: &JsValue) -> Outcome {
     })
 }
 
+/// A copy of a rejection safe to hand out as an error's `cause`: its name,
+/// message and `code`, and its own `cause` the same way, one level deep.
+/// Nothing else of it is kept: a wrapper's rejection can carry the request
+/// (axios-style `config`, a `{ message, init }`), whose headers and body hold
+/// the key and the secret. Only called once the core has found the texts
+/// free of them.
+pub fn clean_cause(e: &JsValue) -> JsValue {
+    let copy = |v: &JsValue| -> js_sys::Error {
+        let text = |k: &str| get(v, k).as_string();
+        let out = js_sys::Error::new(&text("message").or_else(|| v.as_string()).unwrap_or_default());
+        if let Some(name) = text("name") {
+            out.set_name(&name);
+        }
+        if let Some(code) = text("code") {
+            set(&out, "code", &code.into());
+        }
+        out
+    };
+    let out = copy(e);
+    let inner = get(e, "cause");
+    if !inner.is_undefined() && !inner.is_null() {
+        set(&out, "cause", &copy(&inner));
+    }
+    out.into()
+}
+
 /// One attempt: the outcome, and the rejection that caused a connection error.
 pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValue>) {
     let Ok(controller) = AbortController::new() else {

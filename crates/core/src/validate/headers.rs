@@ -16,6 +16,10 @@ pub fn is_value(value: &str) -> bool {
     value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
 }
 
+/// Headers fetch refuses to send: taking them would fail every attempt
+/// after the call had been reported as sent.
+pub const REFUSED_BY_FETCH: &[&str] = &["transfer-encoding", "content-length", "expect", "upgrade", "keep-alive"];
+
 /// A header object: names to strings, or to `null`, which removes a
 /// default header (as in the official client). An `undefined` value is
 /// absent from the JSON, so it keeps the default.
@@ -34,6 +38,12 @@ pub fn parse(v: Option<&Value>, field: &str) -> Result<Vec<(String, SecretString
     for (name, value) in map {
         if !is_name(name) {
             return Err(Error::validation(field, format!("has an invalid header name `{}`.", name.escape_debug())));
+        }
+        if REFUSED_BY_FETCH.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            return Err(Error::validation(
+                field,
+                format!("header `{name}` is one fetch sets itself and refuses to send; remove it."),
+            ));
         }
         match value {
             Value::Null => out.push((name.clone(), SecretString::default())),
@@ -68,5 +78,15 @@ mod tests {
             assert_eq!(is_name(&String::from_utf8_lossy(&[b])), token, "byte {b}");
         }
         assert!(is_name("X-Request-Id") && !is_name("") && !is_name("a b") && !is_name("é"));
+    }
+
+    #[test]
+    fn headers_fetch_refuses_are_refused_before_sending() {
+        for name in ["Transfer-Encoding", "content-length", "Expect", "UPGRADE", "keep-alive"] {
+            let v = serde_json::json!({ name: "x" });
+            let e = parse(Some(&v), "headers").unwrap_err();
+            assert!(e.message().contains("refuses to send"), "{e}");
+        }
+        assert_eq!(parse(Some(&serde_json::json!({"x-ok": "1"})), "headers").unwrap().len(), 1);
     }
 }

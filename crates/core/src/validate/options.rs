@@ -107,7 +107,18 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
     if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return bad("it contains whitespace.");
     }
+    if let Some(port) = port(host) {
+        if !port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p)) {
+            return bad("its port must be a number from 1 to 65535.");
+        }
+    }
     Ok(raw.trim_end_matches('/').to_string())
+}
+
+/// The port of `host[:port]` (IPv6 literals in brackets), if one is given.
+fn port(host: &str) -> Option<&str> {
+    let after = host.rfind(']').map_or(host, |i| &host[i + 1..]);
+    after.rfind(':').map(|i| &after[i + 1..]).filter(|p| !p.is_empty())
 }
 
 fn timeout(v: Option<&Value>) -> Result<Option<u64>, Error> {
@@ -234,6 +245,8 @@ mod tests {
     fn base_urls() {
         assert_eq!(base_url("https://api.braintrust.dev/", "baseURL").unwrap(), "https://api.braintrust.dev");
         assert_eq!(base_url("http://127.0.0.1:8000/api//", "baseURL").unwrap(), "http://127.0.0.1:8000/api");
+        assert_eq!(base_url("http://[::1]:8080", "baseURL").unwrap(), "http://[::1]:8080");
+        assert_eq!(base_url("http://[::1]", "baseURL").unwrap(), "http://[::1]");
         for bad in [
             "",
             "api.braintrust.dev",
@@ -246,6 +259,10 @@ mod tests {
             "https://h/#f",
             "https://h/ x",
             "/relative",
+            "http://127.0.0.1:99999",
+            "http://h:0",
+            "http://h:8x",
+            "http://[::1]:70000/v",
         ] {
             assert_eq!(field_of(base_url(bad, "baseURL")), "baseURL", "{bad}");
         }
