@@ -148,23 +148,6 @@ pub enum ErrorClass {
 }
 
 impl ErrorClass {
-    pub const ALL: [ErrorClass; 14] = [
-        ErrorClass::ValidationError,
-        ErrorClass::APIError,
-        ErrorClass::BadRequestError,
-        ErrorClass::AuthenticationError,
-        ErrorClass::PermissionDeniedError,
-        ErrorClass::NotFoundError,
-        ErrorClass::ConflictError,
-        ErrorClass::UnprocessableEntityError,
-        ErrorClass::RateLimitError,
-        ErrorClass::InternalServerError,
-        ErrorClass::APIConnectionError,
-        ErrorClass::APIConnectionTimeoutError,
-        ErrorClass::APIUserAbortError,
-        ErrorClass::ResponseValidationError,
-    ];
-
     /// The class's JS name.
     pub fn name(self) -> &'static str {
         match self {

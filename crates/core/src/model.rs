@@ -144,7 +144,3 @@ pub struct AISecretList {
     #[serde(flatten)]
     pub extra: JsonObject,
 }
-
-/// The error body the API sends with a non-2xx status, when it is JSON.
-/// Kept as it came (after redaction): the spec does not fix its shape.
-pub type ErrorBody = Value;

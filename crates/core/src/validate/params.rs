@@ -2,7 +2,7 @@
 
 use super::{number_in, optional_string};
 use crate::error::Error;
-use crate::input::{object_with_keys, parse_value, typed};
+use crate::input::{object_with_keys, parse, parse_value};
 use crate::model::{CreateAISecret, DeleteAISecret, ListQuery, PatchAISecret};
 use crate::rules::describe;
 use serde_json::Value;
@@ -22,11 +22,11 @@ pub enum Operation {
 impl Operation {
     /// `create(params)` from the params' JSON.
     pub fn create(params: &str) -> Result<Operation, Error> {
-        Ok(Operation::Create(typed(parse_value(params, "params")?, CreateAISecret::FIELDS, &["name"], "params")?))
+        Ok(Operation::Create(parse(params, CreateAISecret::FIELDS, &["name"], "params")?))
     }
 
     pub fn replace(params: &str) -> Result<Operation, Error> {
-        Ok(Operation::Replace(typed(parse_value(params, "params")?, CreateAISecret::FIELDS, &["name"], "params")?))
+        Ok(Operation::Replace(parse(params, CreateAISecret::FIELDS, &["name"], "params")?))
     }
 
     pub fn retrieve(id_json: &str) -> Result<Operation, Error> {
@@ -35,7 +35,7 @@ impl Operation {
 
     pub fn update(id_json: &str, patch: &str) -> Result<Operation, Error> {
         let id = id(&parse_value(id_json, "id")?, "id")?;
-        Ok(Operation::Update(id, typed(parse_value(patch, "patch")?, PatchAISecret::FIELDS, &[], "patch")?))
+        Ok(Operation::Update(id, parse(patch, PatchAISecret::FIELDS, &[], "patch")?))
     }
 
     pub fn delete(id_json: &str) -> Result<Operation, Error> {
@@ -43,7 +43,7 @@ impl Operation {
     }
 
     pub fn delete_by_name(params: &str) -> Result<Operation, Error> {
-        Ok(Operation::DeleteByName(typed(parse_value(params, "params")?, DeleteAISecret::FIELDS, &["name"], "params")?))
+        Ok(Operation::DeleteByName(parse(params, DeleteAISecret::FIELDS, &["name"], "params")?))
     }
 
     pub fn list(query: &str) -> Result<Operation, Error> {
