@@ -59,6 +59,10 @@ export class ResponseValidationError extends BraintrustError {
   }
 }
 
+/** The client itself failed: its WebAssembly module trapped (out of memory,
+ * or a bug). The call sent nothing; the module restarts by itself. */
+export class ClientInternalError extends BraintrustError {}
+
 // The classes by name; keys, not class names, because minifiers rename
 // classes. The default export, so that the entries' `export *` does not
 // publish it.
@@ -66,7 +70,7 @@ const classes = {
   BraintrustError, ValidationError, APIError, BadRequestError, AuthenticationError,
   PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
   RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError,
-  APIUserAbortError, ResponseValidationError,
+  APIUserAbortError, ResponseValidationError, ClientInternalError,
 };
 export default classes;
 

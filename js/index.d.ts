@@ -218,6 +218,11 @@ export class APIConnectionTimeoutError extends APIConnectionError {}
 /** The caller's signal aborted the call. */
 export class APIUserAbortError extends BraintrustError {}
 
+/** The client's WebAssembly module trapped (out of memory, or a bug). The
+ * call sent nothing; calls in flight finish, then a fresh instance takes
+ * over by itself. */
+export class ClientInternalError extends BraintrustError {}
+
 /** A 2xx response whose body is not what the spec promises. */
 export class ResponseValidationError extends BraintrustError {
   constructor(message: string, props?: ErrorProps & { status?: number; body?: string });

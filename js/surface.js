@@ -3,35 +3,109 @@
 // retries and decodes. Here: the class names, argument routing, the async
 // iterator and the official client's method names.
 
-import classes, { ValidationError } from "./errors.js";
-import { WasmClient } from "./braintrust_ai_secrets.js";
+import classes, { ClientInternalError, ValidationError } from "./errors.js";
+import { WasmClient, restart } from "./braintrust_ai_secrets.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
 // client (timeout and maxRetries are client options there).
 const PER_CALL_KEYS = ["signal", "headers"];
 
+// The module instance's life. A trap (out of memory, or a bug) leaves the
+// instance unfit for long use (crates/wasm/src/trap.rs): the call that
+// trapped fails with a ClientInternalError, calls in flight finish on it, and
+// once none is left a fresh instance takes over; calls made meanwhile wait.
+const life = { generation: 0, inFlight: 0, trapped: false, idle: [] };
+
+function trap(e) {
+  // A RangeError out of wasm is a stack overflow; JS code under the module
+  // (js/read.js) turns its own into a ValidationError.
+  if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) return e;
+  life.trapped = true;
+  return new ClientInternalError(`The client's WebAssembly module failed (${e.name}: ${String(e.message).slice(0, 200)}); this call sent nothing. The module restarts by itself, so later calls work.`, { cause: e });
+}
+
+/** The refusal of an option whose read threw: the throw becomes `cause` as a
+ * copy of its name and message, scrubbed of the keys known so far. */
+function unreadable(field, thrown, keys) {
+  const text = (k) => {
+    try {
+      return String(thrown?.[k] ?? "");
+    } catch {
+      return "";
+    }
+  };
+  const scrub = (s) => keys.reduce((out, key) => (typeof key === "string" && key.length >= 4 ? out.split(key).join("[REDACTED]") : out), s);
+  const cause = new Error(scrub(typeof thrown === "string" ? thrown : text("message")));
+  if (text("name")) cause.name = scrub(text("name"));
+  return new ValidationError(`Invalid \`${field}\`: could not be read: reading it threw an exception (the cause).`, { field, cause });
+}
+
+function settled() {
+  if (--life.inFlight === 0 && life.idle.length) for (const resume of life.idle.splice(0)) resume();
+}
+const fulfilled = (v) => { settled(); return v; };
+const rejected = (e) => { settled(); throw e; };
+
 /** The API over the glue module, which the entry has initialised. */
 export function makeSurface(readEnv) {
+  const makeCore = (options) => {
+    try {
+      return new WasmClient(options, readEnv(), classes); // throws a ValidationError
+    } catch (e) {
+      throw trap(e);
+    }
+  };
+
   class BraintrustClient {
-    #core;
+    #options; #core; #generation;
 
     constructor(options = {}) {
-      this.#core = new WasmClient(options, readEnv(), classes); // throws a ValidationError
+      this.#core = makeCore(options);
+      this.#options = options;
+      this.#generation = life.generation;
       /** The official client's names: `client.aiSecrets.create(...)`, etc. */
       this.aiSecrets = Object.freeze(new AiSecrets(this));
     }
 
-    createAiSecret(params, options) { return this.#core.create(params, options); }
-    replaceAiSecret(params, options) { return this.#core.replace(params, options); }
-    getAiSecret(id, options) { return this.#core.retrieve(id, options); }
-    updateAiSecret(id, patch, options) { return this.#core.update(id, patch, options); }
-    deleteAiSecret(id, options) { return this.#core.delete(id, options); }
-    deleteAiSecretByName(params, options) { return this.#core.deleteByName(params, options); }
-    listAiSecrets(query, options) { return this.#core.list(query, options); }
+    // Every call goes through here, so that a trap is typed and counted.
+    #call(method, a, b, c) {
+      if (life.trapped && life.inFlight > 0) {
+        return new Promise((resume) => life.idle.push(resume)).then(() => this.#call(method, a, b, c));
+      }
+      let p;
+      try {
+        if (life.trapped) {
+          restart();
+          life.trapped = false;
+          life.generation++;
+        }
+        // A fresh instance knows no client: this one is made again from the
+        // same options.
+        if (this.#generation !== life.generation) {
+          this.#core = makeCore(this.#options);
+          this.#generation = life.generation;
+        }
+        p = this.#core[method](a, b, c);
+      } catch (e) {
+        return Promise.reject(trap(e));
+      }
+      life.inFlight++;
+      return p.then(fulfilled, rejected);
+    }
+
+    createAiSecret(params, options) { return this.#call("create", params, options); }
+    replaceAiSecret(params, options) { return this.#call("replace", params, options); }
+    getAiSecret(id, options) { return this.#call("retrieve", id, options); }
+    updateAiSecret(id, patch, options) { return this.#call("update", id, patch, options); }
+    deleteAiSecret(id, options) { return this.#call("delete", id, options); }
+    deleteAiSecretByName(params, options) { return this.#call("deleteByName", params, options); }
+    listAiSecrets(query, options) { return this.#call("list", query, options); }
 
     /** Every secret across pages, following `starting_after`. */
     async *iterAiSecrets(query, options) {
-      let q = query == null ? {} : { ...query };
+      // The caller's query read once and validated (a URLSearchParams or a
+      // Map is refused, not read as no filter); pages extend this copy.
+      let q = JSON.parse(await this.#call("listQuery", query)) ?? {};
       if (q.ending_before != null) {
         throw new ValidationError("Invalid `ending_before`: iterAiSecrets walks forward with starting_after; use listAiSecrets for backward pages.", { field: "ending_before" });
       }
@@ -77,8 +151,15 @@ export function makeSurface(readEnv) {
     }
     const clientOptions = {};
     const requestOptions = {};
-    for (const [k, v] of Object.entries(options)) {
-      (PER_CALL_KEYS.includes(k) ? requestOptions : clientOptions)[k] = v;
+    // One read of each option, as the wasm reads them: a throw is a refusal.
+    let field = "options";
+    try {
+      for (const k of Object.keys(options)) {
+        field = k;
+        (PER_CALL_KEYS.includes(k) ? requestOptions : clientOptions)[k] = options[k];
+      }
+    } catch (e) {
+      throw unreadable(field, e, [clientOptions.apiKey, readEnv()?.BRAINTRUST_API_KEY]);
     }
     return new BraintrustClient(clientOptions).createAiSecret(params, requestOptions);
   }

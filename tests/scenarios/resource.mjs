@@ -251,6 +251,26 @@ export const scenarios = {
     equal((await c.aiSecrets.findAndDelete({ name: "alias2" })).id, other.id, "findAndDelete");
   },
 
+  async "sparse arrays are refused before anything is allocated for their holes"({ client, requests, m }) {
+    const glue = await import("../../pkg/braintrust_ai_secrets.js");
+    const memory = () => glue.initSync({ module: new Uint8Array() }).memory.buffer.byteLength;
+    const c = client();
+    const sparse = (n, at = []) => Object.assign(new Array(n), Object.fromEntries(at.map((i) => [i, "00000000-0000-4000-8000-000000000000"])));
+    const start = memory();
+    for (const [call, field] of [
+      [() => c.listAiSecrets({ ids: sparse(1e8) }), "ids"],
+      [() => c.listAiSecrets({ ids: sparse(2 ** 32 - 1, [0, 5]) }), "ids"],
+      [() => c.aiSecrets.list({ ids: sparse(3, [0, 2]) }), "ids"],
+      [() => c.createAiSecret({ name: "n", metadata: { models: ["a", , "c"] } }), "metadata"],
+    ]) {
+      const e = await rejects(call(), m.ValidationError, field);
+      equal(e.field, field, "the field");
+      check(/hole at index/.test(e.message), e.message);
+    }
+    check(memory() - start < 16 * 2 ** 20, `wasm memory did not grow for the holes (${start} -> ${memory()} B)`);
+    equal((await requests()).length, 0, "nothing sent");
+  },
+
 };
 
 /** Resets the emulator, runs one scenario, then checks every request it sent

@@ -3,7 +3,7 @@
 import {
   createAiSecret, BraintrustClient, BraintrustError, ValidationError, APIError, AuthenticationError,
   NotFoundError, RateLimitError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
-  ResponseValidationError,
+  ResponseValidationError, ClientInternalError,
   type AISecret, type AISecretList, type ClientOptions, type RequestOptions, type CreateAISecretParams, type Logger, type LogFields,
 } from "braintrust-ai-secrets";
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     if (e instanceof APIError) { const st: number = e.status; const h: Record<string, string> = e.headers; const r: string | undefined = e.requestId; const m: boolean = e.mayHaveSucceeded; void [st, h, r, m]; }
     if (e instanceof AuthenticationError || e instanceof NotFoundError || e instanceof RateLimitError) { const st: number = e.status; void st; }
     if (e instanceof APIConnectionError) { const m: boolean = e.mayHaveSucceeded; void m; }
-    if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError || e instanceof ResponseValidationError) void e.message;
+    if (e instanceof APIConnectionTimeoutError || e instanceof APIUserAbortError || e instanceof ResponseValidationError || e instanceof ClientInternalError) void e.message;
     if (e instanceof BraintrustError) { const a: number = e.attempts; void a; }
   }
 

@@ -149,3 +149,50 @@ proptest! {
         prop_assert!(!out.contains(&needle), "{:?} in {:?}", needle, out);
     }
 }
+
+/// Odd text: any scalar value (controls, U+2028, BOM, astral), repeated into
+/// runs so that long strings come up.
+fn odd_text() -> impl Strategy<Value = String> {
+    prop::collection::vec((any::<char>(), 1usize..2000), 0..8)
+        .prop_map(|runs| runs.into_iter().map(|(c, n)| c.to_string().repeat(n)).collect())
+}
+
+/// The body a create sends, parsed back.
+fn sent_body(params: &Value) -> Value {
+    let cfg = client_options("{}", &Env::default()).unwrap();
+    let req = build(&cfg, Operation::create(&params.to_string()).unwrap(), &RequestOptions::default());
+    serde_json::from_str(req.body.as_ref().unwrap().expose()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn large_and_odd_values_are_sent_exactly(
+        name in odd_text().prop_filter("non-empty", |s| !s.is_empty()),
+        secret in odd_text(),
+        keys in prop::collection::vec(odd_text(), 0..40),
+        number in any::<f64>().prop_filter("finite", |n| n.is_finite()),
+    ) {
+        let metadata: Map<String, Value> = keys.into_iter().enumerate()
+            .map(|(i, k)| (k, if i % 2 == 0 { json!(number) } else { json!([i, null, {"k": "v"}]) }))
+            .collect();
+        let p = json!({"name": name, "secret": secret, "metadata": metadata});
+        prop_assert_eq!(sent_body(&p), p);
+    }
+}
+
+/// The sizes that came out changed before (#29): a secret just over 2 MiB, a
+/// 3,000,001-character name, metadata of about 4 MB and of 1,000,000 keys.
+#[test]
+fn very_large_values_are_sent_exactly() {
+    let big = |n: usize| "é😀x".chars().cycle().take(n).collect::<String>();
+    let wide: Map<String, Value> = (0..1_000_000).map(|i| (format!("k{i}"), json!(i))).collect();
+    for p in [
+        json!({"name": "n", "secret": big(2 * 1024 * 1024 + 1)}),
+        json!({"name": big(3_000_001)}),
+        json!({"name": "n", "metadata": {"blob": big(4_000_000), "list": vec![big(10); 1000]}}),
+        json!({"name": "n", "metadata": wide}),
+    ] {
+        assert_eq!(sent_body(&p), p);
+    }
+}

@@ -128,6 +128,22 @@ fn create_body(mut b: CreateAISecret, org: Option<&String>, redactor: &mut Redac
     json_body(&b)
 }
 
+impl ClientConfig {
+    /// Scrubs what every request of this client carries: the key and the
+    /// default header values. For text met before a request exists (what a
+    /// caller's getter threw).
+    pub fn redactor(&self) -> Redactor {
+        let mut r = Redactor::new();
+        if let Some(key) = &self.api_key {
+            r.add(key.expose());
+        }
+        for (_, v) in &self.default_headers {
+            r.add(v.expose());
+        }
+        r
+    }
+}
+
 pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> HttpRequest {
     let mut redactor = Redactor::new();
     let org = config.org_name.as_ref();

@@ -1,14 +1,16 @@
 // Reads a caller's value for the wasm shell (src/convert.rs): once, the way
-// JSON.stringify reads it, inside one try. So a getter or a Proxy trap runs
-// once per field, a throw is a refusal naming the field (never a field
-// silently missing), `undefined` stays apart from `null`, `toJSON` results
-// are what gets checked, and lone surrogates come out escaped (which the
-// core refuses) instead of replaced. The root and each top-level object
+// JSON.stringify reads it, inside one try. So a getter, a Proxy trap or a
+// toJSON runs once per field, a throw is a refusal naming the field (never a
+// field silently missing), `undefined` stays apart from `null`, `toJSON`
+// results are what gets checked, and lone surrogates come out escaped (which
+// the core refuses) instead of replaced. The root and each top-level object
 // must be plain objects: a Map, a Date or a URLSearchParams would otherwise
-// read as `{}` or a string.
+// read as `{}` or a string. A sparse array is refused before anything is
+// allocated for its holes.
 //
 // Returns { json, taken }: `taken` holds the top-level `jsKeys` values
-// (functions, signals), left out of the JSON. Throws { field, why }.
+// (functions, signals), left out of the JSON. Throws { field, why, thrown },
+// `thrown` being what the caller's code threw, if it threw.
 
 const PROTO = Object.prototype;
 
@@ -28,44 +30,69 @@ function kindOf(v) {
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
+class Refusal {
+  constructor(why) {
+    this.why = why;
+  }
+}
+
+// Before JSON.stringify writes a "null" for each hole: a sparse array's
+// length says nothing of what the caller meant to send.
+function noHoles(key, v) {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) throw new Refusal(`has a hole at index ${i} (a sparse array of length ${v.length}), which JSON would send as null: fill it, or put null there.`);
+    }
+  }
+  return v;
+}
+
+/** The JSON of one member as JSON.stringify writes it (its toJSON called
+ * with its key), without the braces; undefined when it has no JSON form. */
+function member(key, raw) {
+  const wrapper = { [key]: raw };
+  const text = JSON.stringify(wrapper, function (k, v) {
+    // A top-level object that no toJSON changed must be a plain one.
+    if (this === wrapper && v === raw && isObject(v) && !isPlain(v)) {
+      throw new Refusal(`must be a plain object or null; got ${kindOf(v)}.`);
+    }
+    return noHoles(k, v);
+  });
+  return text.length === 2 ? undefined : text.slice(1, -1);
+}
+
 export function readInput(value, what, jsKeys) {
   const taken = {};
-  if (value === undefined) return { json: "null", taken };
   let field = what;
-  let root;
-  let first = true;
-  const refuse = (why) => {
-    throw { field, why, refused: true };
-  };
   try {
-    const json = JSON.stringify(value, function (key, v) {
-      if (first) {
-        first = false;
-        if (!isObject(v)) return v;
-        if (!isPlain(v)) refuse(`must be a plain object; got ${kindOf(v)}.`);
-        root = {};
-        for (const k of Object.keys(v)) root[k] = v[k]; // one read of each field
-        return root;
-      }
-      if (this !== root) return v;
+    if (value === undefined) return { json: "null", taken };
+    if (isObject(value) && typeof value.toJSON === "function") value = value.toJSON("");
+    if (!isObject(value)) return { json: JSON.stringify(value, noHoles) ?? "null", taken };
+    if (!isPlain(value)) throw new Refusal(`must be a plain object; got ${kindOf(value)}.`);
+    const parts = [];
+    for (const key of Object.keys(value)) {
       field = key;
-      const raw = root[key];
+      const raw = value[key]; // the one read of this field
       if (jsKeys.includes(key)) {
         taken[key] = raw;
-        return undefined;
+        continue;
       }
-      if (raw !== undefined && v === undefined) {
-        refuse("must be JSON-serialisable: it has no JSON form (a function, a symbol, or a toJSON that returned undefined).");
+      // The root's own toJSON has answered already.
+      if (key === "toJSON" && typeof raw === "function") continue;
+      const json = member(key, raw);
+      if (json !== undefined) parts.push(json);
+      else if (raw !== undefined) {
+        throw new Refusal("must be JSON-serialisable: it has no JSON form (a function, a symbol, or a toJSON that returned undefined).");
       }
-      if (v === raw && isObject(v) && !isPlain(v)) refuse(`must be a plain object or null; got ${kindOf(v)}.`);
-      return v;
-    });
-    return { json: json ?? "null", taken };
+    }
+    return { json: `{${parts.join(",")}}`, taken };
   } catch (e) {
-    if (e !== null && typeof e === "object" && e.refused === true) throw e;
+    if (e instanceof Refusal) throw { field, why: e.why };
     const why = e instanceof TypeError && /bigint|circular|cyclic/i.test(String(e.message))
       ? "must be JSON-serialisable (no cycles or bigints)."
-      : "could not be read: reading it threw an exception.";
-    throw { field, why, refused: true };
+      : e instanceof RangeError && /string length/i.test(String(e.message))
+        ? "is too large: its JSON would be longer than the longest string this platform allows."
+        : "could not be read: reading it threw an exception (the cause).";
+    throw { field, why, thrown: e };
   }
 }

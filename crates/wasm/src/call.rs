@@ -61,7 +61,10 @@ impl Call {
                     return Ok(value);
                 }
                 Verdict::Fail { error, keep_cause } => {
-                    return Err(self.fail(&error, cause.filter(|_| keep_cause).map(|c| transport::clean_cause(&c))));
+                    return Err(self.fail(
+                        &error,
+                        cause.filter(|_| keep_cause).map(|c| transport::clean_cause(&c, &self.req.redactor)),
+                    ));
                 }
                 Verdict::Retry { delay_ms, outcome, status } => {
                     let of = self.attempts.max_retries + 1;

@@ -2,12 +2,12 @@
 //! and, per call, arguments (before anything is sent), and runs the call.
 
 use crate::call::Call;
-use crate::convert::{is_absent, read, to_js};
-use crate::errors::to_js_error;
+use crate::convert::{is_absent, read, to_js, Refused};
 use crate::platform::{get, method};
 use bt_core::attempt::Attempts;
 use bt_core::error::Error;
 use bt_core::log::{Event, Level};
+use bt_core::redact::Redactor;
 use bt_core::request::{build, HttpRequest};
 use bt_core::secret::SecretString;
 use bt_core::validate::{client_options, request_options, ClientConfig, Env, Operation};
@@ -94,20 +94,31 @@ impl WasmClient {
     /// table of error classes by name.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue, env_vars: JsValue, classes: Object) -> Result<WasmClient, JsValue> {
-        let make = || -> Result<Inner, Error> {
+        let env = env(&env_vars);
+        let make = || -> Result<Inner, Refused> {
             let input = read(&options, "options", &["fetch", "logger"])?;
-            let config = client_options(&input.json, &env(&env_vars))?;
+            let config = client_options(&input.json, &env)?;
             let fetch = fetch_option(input.taken("fetch"))?;
+            if fetch.is_none() {
+                config.refuse_fetch_bad_port()?;
+            }
             let logger = logger_option(input.taken("logger"))?;
             Ok(Inner { config, classes: classes.clone(), fetch, logger })
         };
-        make().map(|inner| WasmClient { inner: Rc::new(inner) }).map_err(|e| to_js_error(&classes, &e, 0, None))
+        make().map(|inner| WasmClient { inner: Rc::new(inner) }).map_err(|r| {
+            // Options unread: only the environment's key is known.
+            let mut redactor = Redactor::new();
+            if let Some(key) = &env.api_key {
+                redactor.add(key.expose());
+            }
+            r.to_js(&classes, &redactor)
+        })
     }
 
     /// Validates one call and its options, then runs it. A rejected promise
     /// with the `ValidationError` when the input is wrong: nothing is sent.
-    fn run(&self, op: impl FnOnce() -> Result<Operation, Error>, options: &JsValue) -> Promise {
-        let prepare = || -> Result<Call, Error> {
+    fn run(&self, op: impl FnOnce() -> Result<Operation, Refused>, options: &JsValue) -> Promise {
+        let prepare = || -> Result<Call, Refused> {
             let op = op()?;
             let input = read(options, "options", &["signal"])?;
             let ro = request_options(&input.json)?;
@@ -123,43 +134,59 @@ impl WasmClient {
         };
         match prepare() {
             Ok(call) => wasm_bindgen_futures::future_to_promise(call.run()),
-            Err(e) => Promise::reject(&to_js_error(&self.inner.classes, &e, 0, None)),
+            Err(r) => Promise::reject(&r.to_js(&self.inner.classes, &self.inner.config.redactor())),
         }
     }
 
     /// POST /v1/ai_secret.
     pub fn create(&self, params: JsValue, options: JsValue) -> Promise {
-        self.run(|| Operation::create(&read(&params, "params", &[])?.json), &options)
+        self.run(|| Ok(Operation::create(&read(&params, "params", &[])?.json)?), &options)
     }
 
     /// PUT /v1/ai_secret.
     pub fn replace(&self, params: JsValue, options: JsValue) -> Promise {
-        self.run(|| Operation::replace(&read(&params, "params", &[])?.json), &options)
+        self.run(|| Ok(Operation::replace(&read(&params, "params", &[])?.json)?), &options)
     }
 
     /// GET /v1/ai_secret/{id}.
     pub fn retrieve(&self, id: JsValue, options: JsValue) -> Promise {
-        self.run(|| Operation::retrieve(&read(&id, "id", &[])?.json), &options)
+        self.run(|| Ok(Operation::retrieve(&read(&id, "id", &[])?.json)?), &options)
     }
 
     /// PATCH /v1/ai_secret/{id}.
     pub fn update(&self, id: JsValue, patch: JsValue, options: JsValue) -> Promise {
-        self.run(|| Operation::update(&read(&id, "id", &[])?.json, &read(&patch, "patch", &[])?.json), &options)
+        self.run(|| Ok(Operation::update(&read(&id, "id", &[])?.json, &read(&patch, "patch", &[])?.json)?), &options)
     }
 
     /// DELETE /v1/ai_secret/{id}.
     pub fn delete(&self, id: JsValue, options: JsValue) -> Promise {
-        self.run(|| Operation::delete(&read(&id, "id", &[])?.json), &options)
+        self.run(|| Ok(Operation::delete(&read(&id, "id", &[])?.json)?), &options)
     }
 
     /// DELETE /v1/ai_secret with a body.
     #[wasm_bindgen(js_name = deleteByName)]
     pub fn delete_by_name(&self, params: JsValue, options: JsValue) -> Promise {
-        self.run(|| Operation::delete_by_name(&read(&params, "params", &[])?.json), &options)
+        self.run(|| Ok(Operation::delete_by_name(&read(&params, "params", &[])?.json)?), &options)
     }
 
     /// GET /v1/ai_secret: one page.
     pub fn list(&self, query: JsValue, options: JsValue) -> Promise {
-        self.run(|| Operation::list(&read(&query, "query", &[])?.json), &options)
+        self.run(|| Ok(Operation::list(&read(&query, "query", &[])?.json)?), &options)
+    }
+
+    /// A list query read once and validated, as JSON text (or the
+    /// `ValidationError`): `iterAiSecrets` adds `starting_after` to a copy of
+    /// it for each page, and never reads the caller's object again. A
+    /// promise, as the calls are.
+    #[wasm_bindgen(js_name = listQuery)]
+    pub fn list_query(&self, query: JsValue) -> Promise {
+        let checked = read(&query, "query", &[]).and_then(|input| {
+            Operation::list(&input.json)?;
+            Ok(JsValue::from_str(&input.json))
+        });
+        match checked {
+            Ok(json) => Promise::resolve(&json),
+            Err(r) => Promise::reject(&r.to_js(&self.inner.classes, &self.inner.config.redactor())),
+        }
     }
 }

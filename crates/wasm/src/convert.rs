@@ -2,8 +2,11 @@
 //! Input crosses as JSON text written by js/read.js (one read of each
 //! field, see there); results cross through `serde-wasm-bindgen`.
 
+use crate::errors::to_js_error;
 use crate::platform::get;
+use crate::transport::clean_cause;
 use bt_core::error::Error;
+use bt_core::redact::Redactor;
 use bt_core::response::Decoded;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -36,15 +39,37 @@ impl Drop for Input {
     }
 }
 
+/// Input refused: the error, and what the caller's code threw while it was
+/// read (a getter, a `Proxy` trap, a `toJSON`), which becomes the error's
+/// `cause` as a clean, redacted copy.
+pub struct Refused {
+    pub error: Error,
+    pub thrown: Option<JsValue>,
+}
+
+impl From<Error> for Refused {
+    fn from(error: Error) -> Self {
+        Refused { error, thrown: None }
+    }
+}
+
+impl Refused {
+    /// The JS error, its cause scrubbed by `redactor`.
+    pub fn to_js(&self, classes: &js_sys::Object, redactor: &Redactor) -> JsValue {
+        to_js_error(classes, &self.error, 0, self.thrown.as_ref().map(|t| clean_cause(t, redactor)))
+    }
+}
+
 /// Reads `value` (`what` names it in errors: "params", "options", …).
-pub fn read(value: &JsValue, what: &str, js_keys: &[&str]) -> Result<Input, Error> {
+pub fn read(value: &JsValue, what: &str, js_keys: &[&str]) -> Result<Input, Refused> {
     let keys = js_keys.iter().map(|k| JsValue::from_str(k)).collect();
     match read_input(value, what, keys) {
         Ok(r) => Ok(Input { json: get(&r, "json").as_string().unwrap_or_default(), taken: get(&r, "taken") }),
         Err(e) => {
             let field = get(&e, "field").as_string().unwrap_or_else(|| what.to_string());
             let why = get(&e, "why").as_string().unwrap_or_else(|| "could not be read.".into());
-            Err(Error::validation(field, why))
+            let thrown = Some(get(&e, "thrown")).filter(|t| !is_absent(t));
+            Err(Refused { error: Error::validation(field, why), thrown })
         }
     }
 }
@@ -54,12 +79,12 @@ pub fn is_absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 
-/// Rust values as plain JS objects: maps as objects, `None` as `null`
-/// (absent fields are skipped by the types themselves).
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    value.serialize(
-        &serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true),
-    )
+/// A Rust value as a plain JS object, through its JSON and the platform's
+/// `JSON.parse`, which defines each key as an own property: a key that a
+/// server chose (`constructor`, `__proto__`) can neither throw on a frozen
+/// `Object.prototype` nor set a prototype, as assigning them would.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Option<JsValue> {
+    js_sys::JSON::parse(&serde_json::to_string(value).ok()?).ok()
 }
 
 /// A decoded result for the caller, as the platform's `JSON.parse` reads the

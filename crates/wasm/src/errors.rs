@@ -68,7 +68,7 @@ fn props(e: &Error, attempts: u32) -> Props<'_> {
 /// names for it; `cause` (already checked to hold no secret) becomes its
 /// `cause`.
 pub fn to_js_error(classes: &Object, e: &Error, attempts: u32, cause: Option<JsValue>) -> JsValue {
-    let props = to_js(&props(e, attempts)).unwrap_or_else(|_| Object::new().into());
+    let props = to_js(&props(e, attempts)).unwrap_or_else(|| Object::new().into());
     if let Some(c) = cause {
         set(props.unchecked_ref(), "cause", &c);
     }

@@ -11,8 +11,10 @@ mod convert;
 mod errors;
 mod platform;
 mod transport;
+mod trap;
 
 pub use client::WasmClient;
+pub use trap::restart;
 
 // Every freed block is zeroed, so no copy of a key or secret that a string
 // left behind when it grew or was passed in survives in wasm memory.

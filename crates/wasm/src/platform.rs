@@ -57,9 +57,18 @@ pub fn method(v: &JsValue, key: &str) -> Option<Function> {
     get(v, key).dyn_into::<Function>().ok()
 }
 
-/// `o[key] = v` on an object the shell made.
+/// Defines `o[key] = v` as an own, enumerable property of an object the
+/// shell made. A definition, not an assignment: a frozen prototype cannot
+/// make it throw, and a setter someone put on a prototype never sees `v`.
 pub fn set(o: &Object, key: &str, v: &JsValue) {
-    let _ = js_sys::Reflect::set(o, &JsValue::from_str(key), v);
+    // The descriptor has no prototype, so no inherited setter reads it.
+    let descriptor = Object::create(JsValue::NULL.unchecked_ref());
+    for (k, value) in
+        [("value", v), ("writable", &JsValue::TRUE), ("enumerable", &JsValue::TRUE), ("configurable", &JsValue::TRUE)]
+    {
+        let _ = js_sys::Reflect::set(&descriptor, &JsValue::from_str(k), value);
+    }
+    let _ = js_sys::Reflect::define_property(o, &JsValue::from_str(key), &descriptor);
 }
 
 /// The clock, randomness and parsers the core's retry policy takes: JS's

@@ -8,6 +8,7 @@
 
 use crate::platform::{get, global, method, set, Timer};
 use bt_core::attempt::{FetchFailure, Outcome};
+use bt_core::redact::Redactor;
 use bt_core::request::HttpRequest;
 use bt_core::validate::Credentials;
 use js_sys::{Array, Function, Object, Promise, Uint8Array};
@@ -162,13 +163,14 @@ fn failure(e: &JsValue) -> Outcome {
 /// Nothing else of it is kept: a wrapper's rejection can carry the request
 /// (axios-style `config`, a `{ message, init }`), whose headers and body hold
 /// the key and the secret. Only called once the core has found the texts
-/// free of them.
-pub fn clean_cause(e: &JsValue) -> JsValue {
+/// free of them; `redactor` scrubs the copied texts all the same.
+pub fn clean_cause(e: &JsValue, redactor: &Redactor) -> JsValue {
     let copy = |v: &JsValue| -> js_sys::Error {
-        let text = |k: &str| get(v, k).as_string();
-        let out = js_sys::Error::new(&text("message").or_else(|| v.as_string()).unwrap_or_default());
+        let text = |k: &str| get(v, k).as_string().map(|t| redactor.redact(&t));
+        let message = text("message").or_else(|| v.as_string().map(|t| redactor.redact(&t)));
+        let out = js_sys::Error::new(&message.unwrap_or_default());
         if let Some(name) = text("name") {
-            out.set_name(&name);
+            set(&out, "name", &name.into());
         }
         if let Some(code) = text("code") {
             set(&out, "code", &code.into());

@@ -66,6 +66,36 @@ pub struct ClientConfig {
     pub max_response_bytes: u64,
     /// Threshold for the optional logger (the shell holds the logger itself).
     pub log_level: Level,
+    /// Where `base_url` came from: `baseURL` or an environment variable.
+    pub base_url_field: &'static str,
+}
+
+/// The ports the Fetch standard's "bad port" list blocks
+/// (<https://fetch.spec.whatwg.org/#bad-port>): the platform's fetch refuses
+/// them without sending anything.
+const FETCH_BAD_PORTS: &[u16] = &[
+    1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
+    111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
+    540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
+    6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+];
+
+impl ClientConfig {
+    /// Refuses a base URL on a port the platform's fetch blocks: every
+    /// attempt would fail without sending anything, and be retried for
+    /// nothing. A custom `fetch` may reach any port, so the shell asks only
+    /// when it uses the platform's.
+    pub fn refuse_fetch_bad_port(&self) -> Result<(), Error> {
+        let rest = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        let host = rest.split('/').next().unwrap_or("");
+        match port(host).and_then(|p| p.parse::<u16>().ok()) {
+            Some(p) if FETCH_BAD_PORTS.contains(&p) => Err(Error::validation(
+                self.base_url_field,
+                format!("uses port {p}, which fetch blocks (the Fetch standard's bad ports): nothing could be sent. Use another port."),
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Per-call options; `None` falls back to the client's value.
@@ -199,13 +229,17 @@ pub fn client_options(json: &str, env: &Env) -> Result<ClientConfig, Error> {
     if org_name.as_deref() == Some("") {
         return Err(Error::validation("orgName", "must not be empty; omit it to use the key's organization."));
     }
-    let base_url = match optional_string(o.get("baseURL"), "baseURL")? {
-        Some(url) => base_url(url, "baseURL")?,
+    let (url, base_url_field) = match optional_string(o.get("baseURL"), "baseURL")? {
+        Some(url) => (Some(url), "baseURL"),
         None => match (&env.base_url, &env.api_url) {
-            (Some(u), _) if !u.is_empty() => base_url(u, "BRAINTRUST_BASE_URL")?,
-            (_, Some(u)) if !u.is_empty() => base_url(u, "BRAINTRUST_API_URL")?,
-            _ => DEFAULT_BASE_URL.to_string(),
+            (Some(u), _) if !u.is_empty() => (Some(u.as_str()), "BRAINTRUST_BASE_URL"),
+            (_, Some(u)) if !u.is_empty() => (Some(u.as_str()), "BRAINTRUST_API_URL"),
+            _ => (None, "baseURL"),
         },
+    };
+    let base_url = match url {
+        Some(u) => base_url(u, base_url_field)?,
+        None => DEFAULT_BASE_URL.to_string(),
     };
     Ok(ClientConfig {
         timeout_ms: timeout(o.get("timeout"))?.unwrap_or(DEFAULT_TIMEOUT_MS),
@@ -216,6 +250,7 @@ pub fn client_options(json: &str, env: &Env) -> Result<ClientConfig, Error> {
         api_key: api_key(o.get("apiKey"), env)?,
         default_headers: headers::parse(o.get("defaultHeaders"), "defaultHeaders")?,
         base_url,
+        base_url_field,
         org_name,
     })
 }
@@ -266,6 +301,22 @@ mod tests {
         ] {
             assert_eq!(field_of(base_url(bad, "baseURL")), "baseURL", "{bad}");
         }
+    }
+
+    #[test]
+    fn ports_fetch_blocks_are_refused_when_asked() {
+        let config = |url: &str| client_options(&format!(r#"{{"baseURL":"{url}"}}"#), &Env::default()).unwrap();
+        for url in ["http://127.0.0.1:6000", "http://h:1/api", "https://[::1]:10080"] {
+            let e = config(url).refuse_fetch_bad_port().unwrap_err();
+            assert_eq!(field_of(Err::<(), _>(e.clone())), "baseURL", "{url}");
+            assert!(e.message().contains("fetch blocks"), "{e}");
+        }
+        for url in ["http://127.0.0.1:6001", "http://h", "https://h:443", "http://h:8080/6000"] {
+            assert!(config(url).refuse_fetch_bad_port().is_ok(), "{url}");
+        }
+        let env = Env { base_url: Some("http://h:6000".into()), ..Env::default() };
+        let e = client_options("{}", &env).unwrap().refuse_fetch_bad_port();
+        assert_eq!(field_of(e), "BRAINTRUST_BASE_URL");
     }
 
     #[test]
