@@ -149,7 +149,7 @@ impl Attempts {
                 })
             }
             Outcome::Response { status, body, .. } if response::is_success(status) => {
-                return match response::decode(status, &body, req.expect, &req.redactor) {
+                return match response::decode(status, body, req.expect, &req.redactor) {
                     Ok(d) => Verdict::Done(d),
                     Err(e) => Self::fail(e),
                 };

@@ -5,7 +5,7 @@
 //! value found, never the value.
 
 use crate::error::Error;
-use crate::rules::describe;
+use crate::rules::{describe, describe_text};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -52,24 +52,57 @@ pub fn object_with_keys<'a>(
     Ok(o)
 }
 
-/// An object of `allowed` keys into `T`, by its serde rules. `required`
+/// The message of a serde_json error without its " at line 1 column 9".
+fn message_of(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    text.strip_suffix(&at).map_or_else(|| text.clone(), str::to_string)
+}
+
+/// JSON text of an object with only `allowed` keys into `T`, by its serde
+/// rules, in one pass over the text (`T` refuses unknown fields). `required`
 /// fields must be present.
-pub fn typed<T: DeserializeOwned>(value: Value, allowed: &[&str], required: &[&str], what: &str) -> Result<T, Error> {
-    let o = object_with_keys(&value, allowed, what)?;
-    if let Some(missing) = required.iter().find(|k| !o.contains_key(**k)) {
-        return Err(Error::validation(*missing, "is required and must be a non-empty string."));
-    }
-    serde_path_to_error::deserialize(value).map_err(|e: serde_path_to_error::Error<serde_json::Error>| {
-        // Every field rule words its own message (crate::rules).
-        Error::validation(field_path(what, &e.path().to_string()), e.inner().to_string())
-    })
-}
-
-/// JSON text into `T`: [`parse_value`], then [`typed`].
 pub fn parse<T: DeserializeOwned>(json: &str, allowed: &[&str], required: &[&str], what: &str) -> Result<T, Error> {
-    typed(parse_value(json, what)?, allowed, required, what)
+    // JSON.stringify writes `\u` escapes only for control characters and lone
+    // surrogates: such text is parsed whole first, which finds any lone
+    // surrogate with its path. Fields kept as text (metadata) are not
+    // decoded otherwise.
+    if json.contains("\\u") {
+        parse_value(json, what)?;
+    }
+    let kind = describe_text(json);
+    if kind != "an object" {
+        return Err(Error::validation(what, format!("must be an object; got {kind}.")));
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    let typed =
+        serde_path_to_error::deserialize(&mut de).map_err(|e: serde_path_to_error::Error<serde_json::Error>| {
+            let path = e.path().to_string();
+            let why = message_of(e.inner());
+            // serde words these itself, naming the key.
+            let named =
+                |prefix: &str| why.strip_prefix(prefix).and_then(|r| r.split_once('`')).map(|(k, _)| k.to_string());
+            if let Some(unknown) = named("unknown field `") {
+                return Error::validation(
+                    unknown,
+                    format!("unknown key in {what}; expected one of: {}.", allowed.join(", ")),
+                );
+            }
+            if let Some(missing) = named("missing field `").filter(|k| required.contains(&k.as_str())) {
+                return Error::validation(missing, "is required and must be a non-empty string.");
+            }
+            if let Some(twice) = named("duplicate field `") {
+                return Error::validation(twice, "appears twice.");
+            }
+            if e.inner().is_syntax() || e.inner().is_eof() {
+                return Error::validation(field_path(what, &path), "must be JSON data.");
+            }
+            // Every field rule words its own message (crate::rules).
+            Error::validation(field_path(what, &path), why)
+        })?;
+    de.end().map_err(|_| Error::validation(what, "must be JSON data."))?;
+    Ok(typed)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,20 +5,58 @@
 
 use crate::rules;
 use crate::secret::SecretString;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 /// A JSON object with its keys in the order they came.
 pub type JsonObject = serde_json::Map<String, Value>;
+
+/// A JSON object kept as the text it came as, and sent as that text: its
+/// numbers, escapes and key order go out byte for byte, and reading it
+/// costs one pass that builds nothing.
+#[derive(Clone, Debug)]
+pub struct JsonText(Box<RawValue>);
+
+impl JsonText {
+    /// `raw`, an object's text. Its escapes are not decoded here: the text
+    /// it came in was checked for lone surrogates as a whole
+    /// ([`crate::input::parse`]).
+    pub fn object(raw: Box<RawValue>) -> JsonText {
+        JsonText(raw)
+    }
+
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The object, parsed.
+    pub fn parse(&self) -> JsonObject {
+        serde_json::from_str(self.get()).unwrap_or_default()
+    }
+}
+
+impl PartialEq for JsonText {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Serialize for JsonText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
 
 /// `None`: omitted; `Some(None)`: `null`; `Some(Some(v))`: a value.
 pub type Nullable<T> = Option<Option<T>>;
 
 /// `CreateAISecret`: the body of POST and PUT /v1/ai_secret.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateAISecret {
-    /// Required; an absent name is reported by [`crate::input`].
-    #[serde(default, deserialize_with = "rules::non_empty_string")]
+    /// Required.
+    #[serde(deserialize_with = "rules::non_empty_string")]
     pub name: String,
     #[serde(
         rename = "type",
@@ -28,7 +66,7 @@ pub struct CreateAISecret {
     )]
     pub kind: Nullable<String>,
     #[serde(default, deserialize_with = "rules::nullable_object", skip_serializing_if = "Option::is_none")]
-    pub metadata: Nullable<JsonObject>,
+    pub metadata: Nullable<JsonText>,
     /// Omitted in a replace keeps the stored secret; `null` clears it.
     #[serde(default, deserialize_with = "rules::nullable_secret", skip_serializing_if = "Option::is_none")]
     pub secret: Nullable<SecretString>,
@@ -43,6 +81,7 @@ impl CreateAISecret {
 /// `PatchAISecret`: the body of PATCH /v1/ai_secret/{id}. Omitted fields
 /// are left as they are.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PatchAISecret {
     #[serde(default, deserialize_with = "rules::nullable_non_empty_string", skip_serializing_if = "Option::is_none")]
     pub name: Nullable<String>,
@@ -54,7 +93,7 @@ pub struct PatchAISecret {
     )]
     pub kind: Nullable<String>,
     #[serde(default, deserialize_with = "rules::nullable_object", skip_serializing_if = "Option::is_none")]
-    pub metadata: Nullable<JsonObject>,
+    pub metadata: Nullable<JsonText>,
     #[serde(default, deserialize_with = "rules::nullable_secret", skip_serializing_if = "Option::is_none")]
     pub secret: Nullable<SecretString>,
 }
@@ -65,8 +104,9 @@ impl PatchAISecret {
 
 /// `DeleteAISecret`: the body of DELETE /v1/ai_secret (delete by name).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeleteAISecret {
-    #[serde(default, deserialize_with = "rules::non_empty_string")]
+    #[serde(deserialize_with = "rules::non_empty_string")]
     pub name: String,
     #[serde(default, deserialize_with = "rules::nullable_string", skip_serializing_if = "Option::is_none")]
     pub org_name: Nullable<String>,
@@ -94,8 +134,9 @@ impl ListQuery {
         &["limit", "starting_after", "ending_before", "ids", "ai_secret_name", "ai_secret_type", "org_name"];
 }
 
-/// `AISecret`, as the API returns it. Fields a newer server adds are kept in
-/// `extra`, except a `secret`, which is dropped (see [`AISecret::without_secret`]).
+/// `AISecret`, as the API returns it, for Rust callers (fields a newer server
+/// adds are skipped). The wasm shell hands JS the checked body itself, new
+/// fields and all (see [`crate::response::decode`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AISecret {
     #[serde(deserialize_with = "rules::response_string")]
@@ -121,26 +162,12 @@ pub struct AISecret {
     pub secret_updated_by_user_id: Nullable<String>,
     #[serde(default, deserialize_with = "rules::response_nullable_string", skip_serializing_if = "Option::is_none")]
     pub preview_secret: Nullable<String>,
-    #[serde(default, deserialize_with = "rules::response_nullable_object", skip_serializing_if = "Option::is_none")]
-    pub metadata: Nullable<JsonObject>,
-    /// Fields this version does not know, kept as they came.
-    #[serde(flatten)]
-    pub extra: JsonObject,
-}
-
-impl AISecret {
-    /// The object without a `secret` field, should a server send one: a
-    /// result never holds a secret value.
-    pub fn without_secret(mut self) -> AISecret {
-        self.extra.shift_remove("secret");
-        self
-    }
+    #[serde(default, deserialize_with = "rules::nullable_object", skip_serializing_if = "Option::is_none")]
+    pub metadata: Nullable<JsonText>,
 }
 
 /// A page of GET /v1/ai_secret.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AISecretList {
     pub objects: Vec<AISecret>,
-    #[serde(flatten)]
-    pub extra: JsonObject,
 }

@@ -130,15 +130,15 @@ proptest! {
 
     #[test]
     fn decoding_accepts_exactly_ai_secrets(x in value(), extra in value()) {
-        prop_assert_eq!(check(x.clone(), Expect::AiSecret).is_ok(), fits_ai_secret(&x));
+        prop_assert_eq!(check(&x, Expect::AiSecret).is_ok(), fits_ai_secret(&x));
         let list = json!({"objects": [x.clone(), extra.clone()]});
-        prop_assert_eq!(check(list, Expect::List).is_ok(), fits_ai_secret(&x) && fits_ai_secret(&extra));
+        prop_assert_eq!(check(&list, Expect::List).is_ok(), fits_ai_secret(&x) && fits_ai_secret(&extra));
     }
 
     #[test]
     fn well_formed_secrets_with_extra_fields_decode(id in "[0-9a-f-]{36}", name in ".{0,20}", extra in value()) {
         let s = json!({"id": id, "org_id": "o", "name": name, "future": extra});
-        prop_assert!(check(s, Expect::AiSecret).is_ok());
+        prop_assert!(check(&s, Expect::AiSecret).is_ok());
     }
 
     #[test]

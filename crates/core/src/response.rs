@@ -2,12 +2,9 @@
 //! the spec's types.
 
 use crate::error::{cut, ApiError, Error, ELLIPSIS};
-use crate::input::field_path;
-use crate::model::{AISecret, AISecretList};
 use crate::redact::Redactor;
 use crate::request::Expect;
 use crate::rules::describe;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// Bodies quoted in errors are cut to this many bytes.
@@ -15,13 +12,6 @@ pub const BODY_EXCERPT_BYTES: usize = 2048;
 /// Headers that carry a request id, most specific first.
 pub const REQUEST_ID_HEADERS: &[&str] =
     &["x-bt-request-id", "x-request-id", "x-amzn-requestid", "x-bt-internal-trace-id"];
-
-/// A decoded 2xx body.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Decoded {
-    Secret(Box<AISecret>),
-    List(AISecretList),
-}
 
 pub fn is_success(status: u16) -> bool {
     (200..300).contains(&status)
@@ -34,10 +24,11 @@ pub fn excerpt(redactor: &Redactor, body: &str) -> String {
     // A JSON body is searched in its decoded strings: a server may echo a
     // secret with escapes (`\u0073k-…`, as Go and Python's ensure_ascii
     // write), which the text would hide.
-    let decoded = serde_json::from_str::<Value>(body).ok().map(|mut v| {
-        redact_strings(&mut v, redactor);
-        v.to_string()
-    });
+    // Written again only when something was redacted: otherwise the text
+    // stays as it came, numbers and all.
+    let decoded = serde_json::from_str::<Value>(body)
+        .ok()
+        .and_then(|mut v| redact_strings(&mut v, redactor).then(|| v.to_string()));
     let body = decoded.as_deref().unwrap_or(body);
     let (head, head_cut) = cut(body, BODY_EXCERPT_BYTES + redactor.longest() + 1);
     let clean = redactor.redact(head);
@@ -45,19 +36,27 @@ pub fn excerpt(redactor: &Redactor, body: &str) -> String {
     format!("{short}{}", if was_cut || head_cut { ELLIPSIS } else { "" })
 }
 
-/// Redacts every string and key of a JSON value in place.
-fn redact_strings(v: &mut Value, redactor: &Redactor) {
+/// Redacts every string and key of a JSON value in place; whether any
+/// changed.
+fn redact_strings(v: &mut Value, redactor: &Redactor) -> bool {
+    let redact = |s: &mut String| {
+        let clean = redactor.redact(s);
+        let changed = clean != *s;
+        *s = clean;
+        changed
+    };
     match v {
-        Value::String(s) => *s = redactor.redact(s),
-        Value::Array(items) => items.iter_mut().for_each(|x| redact_strings(x, redactor)),
+        Value::String(s) => redact(s),
+        Value::Array(items) => items.iter_mut().fold(false, |any, x| redact_strings(x, redactor) | any),
         Value::Object(map) => {
-            let entries = std::mem::take(map);
-            for (k, mut x) in entries {
-                redact_strings(&mut x, redactor);
-                map.insert(redactor.redact(&k), x);
+            let mut any = false;
+            for (mut k, mut x) in std::mem::take(map) {
+                any |= redact_strings(&mut x, redactor) | redact(&mut k);
+                map.insert(k, x);
             }
+            any
         }
-        _ => {}
+        _ => false,
     }
 }
 
@@ -108,71 +107,83 @@ pub fn redirected() -> Error {
     }
 }
 
-/// `value` as `T`, or a sentence saying which field is wrong and how.
-fn typed<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, String> {
-    serde_path_to_error::deserialize(value).map_err(|e: serde_path_to_error::Error<serde_json::Error>| {
-        let path = e.path().to_string();
-        let inner = e.inner().to_string();
-        // serde words a missing field itself ("missing field `id`"), with the
-        // path of the object that lacks it.
-        if let Some(name) = inner.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
-            let at = field_path("", &path);
-            return format!("`{prefix}{at}{}{name}` is missing", if at.is_empty() { "" } else { "." });
-        }
-        format!("`{prefix}{}` {inner}", field_path("", &path)).replace(".;", ";").trim_end_matches('.').to_string()
-    })
-}
+/// An AISecret's optional fields, each a string or null (`metadata` aside).
+const NULLABLE_STRINGS: &[&str] =
+    &["created", "updated_at", "secret_updated_at", "type", "secret_updated_by_user_id", "preview_secret"];
 
-/// The spec's required `AISecret` fields, checked in the spec's order (serde
-/// would report problems in the order the fields came).
-fn missing_field(v: &Value, prefix: &str) -> Result<(), String> {
+/// Checks one object against the spec's `AISecret`: the required fields in
+/// the spec's order, then the others; fields a newer server adds pass.
+fn check_secret(v: &Value, at: &str) -> Result<(), String> {
+    let Value::Object(o) = v else {
+        let what = if at.is_empty() {
+            "expected an AISecret object".to_string()
+        } else {
+            format!("`{at}` should be an AISecret object")
+        };
+        return Err(format!("{what}; got {}", describe(v)));
+    };
+    let dot = if at.is_empty() { String::new() } else { format!("{at}.") };
     for k in ["id", "org_id", "name"] {
-        match v.get(k) {
-            None => return Err(format!("`{prefix}{k}` is missing")),
+        match o.get(k) {
+            None => return Err(format!("`{dot}{k}` is missing")),
             Some(Value::String(_)) => {}
-            Some(other) => return Err(format!("`{prefix}{k}` should be a string; got {}", describe(other))),
+            Some(other) => return Err(format!("`{dot}{k}` should be a string; got {}", describe(other))),
         }
     }
-    Ok(())
+    for k in NULLABLE_STRINGS {
+        match o.get(*k) {
+            None | Some(Value::Null | Value::String(_)) => {}
+            Some(other) => return Err(format!("`{dot}{k}` should be a string or null; got {}", describe(other))),
+        }
+    }
+    match o.get("metadata") {
+        None | Some(Value::Null | Value::Object(_)) => Ok(()),
+        Some(other) => Err(format!("`{dot}metadata` should be an object or null; got {}", describe(other))),
+    }
 }
 
 /// Checks a parsed 2xx body against what the operation expects.
-pub fn check(value: Value, expect: Expect) -> Result<Decoded, String> {
+pub fn check(value: &Value, expect: Expect) -> Result<(), String> {
     match expect {
-        Expect::AiSecret => {
-            if !value.is_object() {
-                return Err(format!("expected an AISecret object; got {}", describe(&value)));
-            }
-            missing_field(&value, "")?;
-            typed::<AISecret>(value, "").map(|s| Decoded::Secret(Box::new(s.without_secret())))
-        }
-        Expect::List => {
-            match value.get("objects") {
-                _ if !value.is_object() => {
-                    return Err(format!("expected an object with `objects`; got {}", describe(&value)))
-                }
+        Expect::AiSecret => check_secret(value, ""),
+        Expect::List => match value {
+            Value::Object(o) => match o.get("objects") {
                 Some(Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        if item.is_object() {
-                            missing_field(item, &format!("objects[{i}]."))?;
-                        }
-                    }
+                    items.iter().enumerate().try_for_each(|(i, item)| check_secret(item, &format!("objects[{i}]")))
                 }
-                Some(other) => return Err(format!("`objects` should be an array; got {}", describe(other))),
-                None => return Err("`objects` is missing".into()),
-            }
-            let mut list = typed::<AISecretList>(value, "")?;
-            list.objects = list.objects.into_iter().map(AISecret::without_secret).collect();
-            Ok(Decoded::List(list))
-        }
+                Some(other) => Err(format!("`objects` should be an array; got {}", describe(other))),
+                None => Err("`objects` is missing".into()),
+            },
+            other => Err(format!("expected an object with `objects`; got {}", describe(other))),
+        },
     }
 }
 
+/// Removes a `secret` field from each AISecret of a checked body, should a
+/// server send one: a result never holds a secret value. Whether it did.
+fn strip_secrets(value: &mut Value, expect: Expect) -> bool {
+    let strip = |v: &mut Value| v.as_object_mut().is_some_and(|o| o.shift_remove("secret").is_some());
+    match expect {
+        Expect::AiSecret => strip(value),
+        Expect::List => match value.get_mut("objects") {
+            Some(Value::Array(items)) => items.iter_mut().fold(false, |any, item| strip(item) | any),
+            _ => false,
+        },
+    }
+}
+
+/// A 2xx body that is what the spec promises, as the JSON text to hand the
+/// caller: the body itself (so fields a newer server adds, key order and
+/// numbers arrive exactly as sent), or the body without any `secret`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded(pub String);
+
 /// A 2xx body: JSON of the expected shape, or a `ResponseValidationError`.
-pub fn decode(status: u16, body: &str, expect: Expect, redactor: &Redactor) -> Result<Decoded, Error> {
-    let value: Value =
-        serde_json::from_str(body).map_err(|_| invalid_body(status, "response is not JSON", body, redactor))?;
-    check(value, expect).map_err(|problem| invalid_body(status, &problem, body, redactor))
+pub fn decode(status: u16, body: String, expect: Expect, redactor: &Redactor) -> Result<Decoded, Error> {
+    let mut value: Value =
+        serde_json::from_str(&body).map_err(|_| invalid_body(status, "response is not JSON", &body, redactor))?;
+    check(&value, expect).map_err(|problem| invalid_body(status, &problem, &body, redactor))?;
+    Ok(Decoded(if strip_secrets(&mut value, expect) { value.to_string() } else { body }))
 }
 
 #[cfg(test)]
@@ -184,24 +195,29 @@ mod tests {
         json!({"id": "a", "org_id": "b", "name": "n", "type": null, "metadata": {"k": 1}, "created": "2024-01-01T00:00:00Z", "preview_secret": "sk-…ab", "future_field": 1})
     }
 
+    fn decoded(body: &Value, expect: Expect) -> Value {
+        let d = decode(200, body.to_string(), expect, &Redactor::new()).unwrap();
+        serde_json::from_str(&d.0).unwrap()
+    }
+
     #[test]
     fn accepts_spec_shapes_keeps_future_fields_and_drops_a_secret() {
+        // A body without a secret is handed on as it came, byte for byte.
+        let text = r#"{"id":"a", "org_id":"b","name":"n","metadata":{"x":1.4210229017588637e+117},"future_field":1}"#;
+        assert_eq!(decode(200, text.into(), Expect::AiSecret, &Redactor::new()).unwrap().0, text);
         let mut s = ok_secret();
         s["secret"] = json!("sk-SENTINEL");
-        let Ok(Decoded::Secret(got)) = check(s, Expect::AiSecret) else { panic!() };
-        assert_eq!(got.extra.get("future_field"), Some(&json!(1)));
-        assert_eq!(got.kind, Some(None), "null stays null");
-        assert!(!serde_json::to_string(&got).unwrap().contains("SENTINEL"));
-        let Ok(Decoded::List(l)) = check(json!({"objects": [ok_secret(), ok_secret()]}), Expect::List) else {
-            panic!()
-        };
-        assert_eq!(l.objects.len(), 2);
-        // Field order and values survive a round trip.
-        assert_eq!(serde_json::to_value(&l.objects[0]).unwrap(), ok_secret());
+        let got = decoded(&s, Expect::AiSecret);
+        assert_eq!(got, ok_secret(), "the secret dropped, all else kept, null stays null");
+        let list = json!({"objects": [ok_secret(), s], "cursor": "c"});
+        let got = decoded(&list, Expect::List);
+        assert_eq!(got, json!({"objects": [ok_secret(), ok_secret()], "cursor": "c"}));
+        assert!(!got.to_string().contains("SENTINEL"));
     }
 
     #[test]
     fn reports_what_is_wrong() {
+        let check = |v: Value, e: Expect| check(&v, e);
         let mut s = ok_secret();
         s.as_object_mut().unwrap().remove("org_id");
         assert_eq!(check(s, Expect::AiSecret).unwrap_err(), "`org_id` is missing");
@@ -211,7 +227,10 @@ mod tests {
         assert_eq!(check(json!({"id": "x", "name": 5}), Expect::AiSecret).unwrap_err(), "`org_id` is missing");
         let mut s = ok_secret();
         s["metadata"] = json!("x");
-        assert!(check(s, Expect::AiSecret).unwrap_err().contains("metadata"));
+        assert_eq!(check(s, Expect::AiSecret).unwrap_err(), "`metadata` should be an object or null; got a string");
+        let mut s = ok_secret();
+        s["created"] = json!(1);
+        assert_eq!(check(s, Expect::AiSecret).unwrap_err(), "`created` should be a string or null; got a number");
         assert_eq!(check(json!([]), Expect::AiSecret).unwrap_err(), "expected an AISecret object; got an array");
         assert_eq!(
             check(json!({"objects": [ok_secret(), {"id": 1}]}), Expect::List).unwrap_err(),
@@ -220,6 +239,10 @@ mod tests {
         assert_eq!(
             check(json!({"objects": [ok_secret(), {"id": "x", "name": "n"}]}), Expect::List).unwrap_err(),
             "`objects[1].org_id` is missing"
+        );
+        assert_eq!(
+            check(json!({"objects": ["sk-SENTINEL"]}), Expect::List).unwrap_err(),
+            "`objects[0]` should be an AISecret object; got a string"
         );
         assert!(check(json!({"objects": {}}), Expect::List).is_err());
     }
@@ -267,7 +290,7 @@ mod tests {
 
     #[test]
     fn invalid_bodies_quote_a_short_excerpt() {
-        let e = decode(200, "<html>oops</html>", Expect::AiSecret, &Redactor::new()).unwrap_err();
+        let e = decode(200, "<html>oops</html>".into(), Expect::AiSecret, &Redactor::new()).unwrap_err();
         assert_eq!(e.class().name(), "ResponseValidationError");
         assert_eq!(e.message(), "Unexpected response body (status 200): response is not JSON; body: <html>oops</html>");
     }

@@ -79,7 +79,8 @@ export function readInput(value, what, jsKeys) {
       }
       // The root's own toJSON has answered already.
       if (key === "toJSON" && typeof raw === "function") continue;
-      const json = member(key, raw);
+      // A string or null (most fields) has no toJSON to call.
+      const json = typeof raw === "string" || raw === null ? `${JSON.stringify(key)}:${JSON.stringify(raw)}` : member(key, raw);
       if (json !== undefined) parts.push(json);
       else if (raw !== undefined) {
         throw new Refusal("must be JSON-serialisable: it has no JSON form (a function, a symbol, or a toJSON that returned undefined).");

@@ -57,18 +57,18 @@ pub fn method(v: &JsValue, key: &str) -> Option<Function> {
     get(v, key).dyn_into::<Function>().ok()
 }
 
-/// Defines `o[key] = v` as an own, enumerable property of an object the
-/// shell made. A definition, not an assignment: a frozen prototype cannot
-/// make it throw, and a setter someone put on a prototype never sees `v`.
+/// `o[key] = v` on an object the shell made, as `Reflect.set`: where a
+/// frozen prototype forbids the key, it is left unset instead of throwing
+/// through wasm. Objects keyed by someone else's names (headers) have no
+/// prototype at all (see [`dictionary`]).
 pub fn set(o: &Object, key: &str, v: &JsValue) {
-    // The descriptor has no prototype, so no inherited setter reads it.
-    let descriptor = Object::create(JsValue::NULL.unchecked_ref());
-    for (k, value) in
-        [("value", v), ("writable", &JsValue::TRUE), ("enumerable", &JsValue::TRUE), ("configurable", &JsValue::TRUE)]
-    {
-        let _ = js_sys::Reflect::set(&descriptor, &JsValue::from_str(k), value);
-    }
-    let _ = js_sys::Reflect::define_property(o, &JsValue::from_str(key), &descriptor);
+    let _ = js_sys::Reflect::set(o, &JsValue::from_str(key), v);
+}
+
+/// An object without a prototype, for keys the shell does not choose: none
+/// meets an inherited property, a frozen one or a setter.
+pub fn dictionary() -> Object {
+    Object::create(JsValue::NULL.unchecked_ref())
 }
 
 /// The clock, randomness and parsers the core's retry policy takes: JS's

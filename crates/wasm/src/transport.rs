@@ -6,7 +6,7 @@
 //! fetch links its signal to the body only through a WeakRef that a full GC
 //! can clear: nodejs/node#55428).
 
-use crate::platform::{get, global, method, set, Timer};
+use crate::platform::{dictionary, get, global, method, set, Timer};
 use bt_core::attempt::{FetchFailure, Outcome};
 use bt_core::redact::Redactor;
 use bt_core::request::HttpRequest;
@@ -123,7 +123,7 @@ pub struct Send<'a> {
 fn init(req: &HttpRequest, s: &Send, controller: &AbortController) -> RequestInit {
     let init = RequestInit::new();
     init.set_method(req.method.as_str());
-    let headers = Object::new();
+    let headers = dictionary();
     for (k, v) in &req.headers {
         set(&headers, k, &JsValue::from_str(v.expose()));
     }
