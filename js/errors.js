@@ -15,6 +15,9 @@ export class ValidationError extends BraintrustError {
     super(message, props);
     /** The parameter or option that was wrong. */
     this.field = props.field;
+    // A provider check's findings: every problem (`field` is the first's).
+    if (props.problems !== undefined) this.problems = props.problems;
+    if (props.warnings !== undefined) this.warnings = props.warnings;
   }
 }
 

@@ -26,16 +26,116 @@ export interface AISecret {
   [field: string]: unknown;
 }
 
-/** Body of create (POST) and replace (PUT): `CreateAISecret`. Unknown keys are rejected. */
-export interface CreateAISecretParams {
+/** Fields of create (POST) and replace (PUT) besides `type` and `metadata`. */
+interface CreateAISecretBase {
   name: string;
-  type?: string | null;
   /** Omitted in a replace keeps the stored secret; `null` clears it. */
   secret?: string | null;
-  metadata?: JsonObject | null;
   /** Defaults to the client's `orgName`. */
   org_name?: string | null;
 }
+
+/** A `customModels` entry. */
+export interface ModelSpec {
+  format: "openai" | "anthropic" | "google" | "window" | "js" | "converse";
+  flavor: "chat" | "completion" | "embedding";
+  displayName?: string | null;
+  input_cost_per_mil_tokens?: number | null;
+  output_cost_per_mil_tokens?: number | null;
+  max_input_tokens?: number | null;
+  max_output_tokens?: number | null;
+  multimodal?: boolean | null;
+  reasoning?: boolean | null;
+  [field: string]: unknown;
+}
+
+/** What every provider type's metadata accepts. The proxy keeps unknown keys. */
+export interface BaseMetadata {
+  models?: string[] | null;
+  customModels?: Record<string, ModelSpec> | null;
+  excludeDefaultModels?: boolean | null;
+  additionalHeaders?: Record<string, string> | null;
+  supportsStreaming?: boolean;
+  overrideModel?: string | null;
+  overrideSystemPrompt?: string | null;
+  [field: string]: unknown;
+}
+export interface ApiBaseMetadata extends BaseMetadata {
+  /** An absolute URL, or empty for the provider's default. */
+  api_base?: string | null;
+}
+export interface AnthropicMetadata extends BaseMetadata {
+  auth_type?: "api_key" | "oauth_bearer" | "workload_identity_federation";
+  auth_source?: string | null;
+}
+export interface OpenAIMetadata extends ApiBaseMetadata {
+  auth_type?: "api_key" | "oauth_bearer" | "workload_identity_federation";
+  auth_source?: string | null;
+  organization_id?: string | null;
+  endpoint_path?: string | null;
+  auth_format?: "bearer" | "api_key" | null;
+}
+export interface AzureMetadata extends BaseMetadata {
+  api_base: string;
+  api_version?: string;
+  deployment?: string | null;
+  /** `entra_api` and `entra_oidc` take a JSON object as the secret. */
+  auth_type?: "api_key" | "entra_api" | "entra_oidc" | "entra_bearer";
+  auth_source?: string | null;
+  no_named_deployment?: boolean;
+}
+export interface AzureAIGatewayMetadata extends BaseMetadata {
+  api_base: string;
+  auth_type?: "api_key";
+  auth_source?: string | null;
+}
+export interface BedrockMetadata extends ApiBaseMetadata {
+  /** The AWS region, such as us-east-1. */
+  region: string;
+  auth_type?: "iam_credentials" | "api_key" | "assume_role";
+  /** The AWS access key id (required for iam_credentials); the secret access key goes in `secret`. */
+  access_key?: string | null;
+  session_token?: string | null;
+  external_id?: string | null;
+  role_arn?: string | null;
+}
+export interface VertexMetadata extends ApiBaseMetadata {
+  project: string;
+  location?: string | null;
+  /** camelCase, unlike other providers' `auth_type`. */
+  authType: "access_token" | "oauth_bearer" | "service_account_key" | "workload_identity_federation";
+  connection_id?: string | null;
+  scopes?: string[] | null;
+  workload_identity_provider?: string | null;
+}
+export interface DatabricksMetadata extends BaseMetadata {
+  api_base: string;
+  auth_type?: "pat" | "service_principal_oauth";
+}
+
+/** A type that is not one of Braintrust's: `type: "my-llm" as CustomProviderType` (custom providers are usually
+ * stored as `openai` with `customModels`). Checked at run time with a warning. */
+export type CustomProviderType = string & { readonly __customProviderType: true };
+
+/** Body of create (POST) and replace (PUT): `CreateAISecret`, discriminated by `type`. Unknown keys are rejected. */
+export type CreateAISecretParams = CreateAISecretBase &
+  (
+    | { type: "bedrock"; metadata: BedrockMetadata }
+    | { type: "vertex"; metadata: VertexMetadata }
+    | { type: "azure"; metadata: AzureMetadata }
+    | { type: "azure_ai_gateway"; metadata: AzureAIGatewayMetadata }
+    | { type: "databricks"; metadata: DatabricksMetadata }
+    | { type: "openai"; metadata?: OpenAIMetadata | null }
+    | { type: "anthropic"; metadata?: AnthropicMetadata | null }
+    | { type: "braintrust" | "mistral" | "cohere" | "ollama"; metadata?: ApiBaseMetadata | null }
+    | {
+        type:
+          | "perplexity" | "google" | "replicate" | "together" | "baseten" | "groq" | "lepton" | "fireworks"
+          | "cerebras" | "xAI" | "openrouter" | "js";
+        metadata?: BaseMetadata | null;
+      }
+    | { type?: CustomProviderType | null; metadata?: JsonObject | null }
+  );
 
 /** Body of update (PATCH): `PatchAISecret`. Omitted fields are left as they are. */
 export interface PatchAISecretParams {
@@ -92,7 +192,12 @@ export interface ClientOptions {
   logger?: Logger;
   /** Least severe level passed to `logger` (default "warn"). */
   logLevel?: LogLevel;
+  /** What a write does when Braintrust's AI proxy could not use its type, metadata or secret (see `checkAiSecret`). */
+  validateMetadata?: ValidateMetadata;
 }
+
+/** "strict" (default): refuse with a ValidationError, log warnings. "warn": send, log every finding. "off": no check. */
+export type ValidateMetadata = "strict" | "warn" | "off";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
@@ -105,6 +210,8 @@ export interface LogFields {
   attempts?: number;
   delayMs?: number;
   elapsedMs?: number;
+  /** The field a provider-check warning is about. */
+  field?: string;
 }
 
 /** `console` fits. */
@@ -122,6 +229,7 @@ export interface RequestOptions {
   maxRetries?: number;
   headers?: Record<string, string | null | undefined>;
   maxResponseBytes?: number;
+  validateMetadata?: ValidateMetadata;
 }
 
 /** `createAiSecret(params, options)`: client and request options together. */
@@ -181,10 +289,72 @@ export class BraintrustError extends Error {
 
 /** Bad input, rejected before any request was sent. */
 export class ValidationError extends BraintrustError {
-  constructor(message: string, props?: ErrorProps & { field?: string });
-  /** The parameter or option that was wrong. */
+  constructor(message: string, props?: ErrorProps & { field?: string; problems?: Problem[]; warnings?: Problem[] });
+  /** The parameter or option that was wrong (the first problem's, when there are several). */
   readonly field: string;
+  /** A provider check's every problem (`validateMetadata`). */
+  readonly problems?: readonly Problem[];
+  readonly warnings?: readonly Problem[];
 }
+
+/** One finding of the provider check: the field path and what is wrong, with the fix. */
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+/** What `checkAiSecret` found. */
+export interface CheckResult {
+  /** No errors: Braintrust's AI proxy can use it. */
+  ok: boolean;
+  errors: Problem[];
+  /** What the proxy accepts but may not be meant (an unknown key, a custom type). */
+  warnings: Problem[];
+}
+
+/** Checks an AISecret-like value (a planned write, or a stored secret) against what Braintrust's AI proxy expects. */
+export function checkAiSecret(value: { type?: string | null; metadata?: Record<string, unknown> | null; secret?: string | null }): CheckResult;
+
+/** The usual secret name for a provider type: `openai` → `OPENAI_API_KEY`. */
+export function canonicalName(type: string): string | undefined;
+
+export type ProviderType =
+  | "openai" | "braintrust" | "anthropic" | "google" | "mistral" | "bedrock" | "vertex" | "together" | "fireworks"
+  | "baseten" | "perplexity" | "xAI" | "groq" | "azure" | "azure_ai_gateway" | "databricks" | "lepton" | "cerebras"
+  | "ollama" | "replicate" | "cohere" | "openrouter" | "js";
+
+export interface ProviderField {
+  name: string;
+  kind: "string" | "boolean" | "url" | "url_or_empty" | "string[]" | "record<string,string>" | "record<string,ModelSpec>" | "enum";
+  /** An enum's values. */
+  values: readonly string[] | null;
+  required: boolean;
+  nullish: boolean;
+  nonEmpty: boolean;
+  default: string | null;
+  /** The proxy drops a wrong value instead of failing. */
+  lenient: boolean;
+  help: string | null;
+}
+
+export interface ProviderSchema {
+  types: readonly ProviderType[];
+  fields: readonly ProviderField[];
+  /** The metadata field naming the auth type (`authType` for vertex). */
+  authField: string | null;
+  secretShapes: readonly { authType: string; keys: readonly string[] }[];
+  authRequires: readonly { authType: string; fields: readonly string[] }[];
+  /** Names users write instead of the right one, and what is meant. */
+  wrongNames: Readonly<Record<string, string>>;
+}
+
+/** What Braintrust's AI proxy expects, per provider type (frozen). */
+export const providers: {
+  readonly types: readonly ProviderType[];
+  readonly baseFields: readonly ProviderField[];
+  readonly schemas: readonly ProviderSchema[];
+  readonly canonicalNames: Readonly<Record<string, ProviderType>>;
+};
 
 /** The server answered with an error status. */
 export class APIError extends BraintrustError {

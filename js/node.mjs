@@ -8,5 +8,5 @@ import { readEnv } from "./node-env.js";
 
 initSync({ module: readFileSync(new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url)) });
 
-export const { BraintrustClient, createAiSecret } = makeSurface(readEnv);
+export const { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName } = makeSurface(readEnv);
 export * from "./errors.js";

@@ -4,7 +4,7 @@
 // iterator and the official client's method names.
 
 import classes, { ClientInternalError, ValidationError } from "./errors.js";
-import { WasmClient, restart } from "./braintrust_ai_secrets.js";
+import { WasmClient, restart, providerTable, checkAiSecret as check, canonicalName as nameOf } from "./braintrust_ai_secrets.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
 // client (timeout and maxRetries are client options there).
@@ -164,5 +164,26 @@ export function makeSurface(readEnv) {
     return new BraintrustClient(clientOptions).createAiSecret(params, requestOptions);
   }
 
-  return { BraintrustClient, createAiSecret };
+  /** `{ ok, errors, warnings }` for an AISecret-like value (a planned write,
+   * or a stored secret): what Braintrust's AI proxy would make of it. */
+  function checkAiSecret(value) {
+    try {
+      return check(value);
+    } catch (e) {
+      throw trap(e);
+    }
+  }
+
+  /** The usual secret name for a provider type: `openai` → `OPENAI_API_KEY`. */
+  const canonicalName = (type) => (typeof type === "string" ? nameOf(type) ?? undefined : undefined);
+
+  return { BraintrustClient, createAiSecret, providers: deepFreeze(providerTable()), checkAiSecret, canonicalName };
+}
+
+function deepFreeze(v) {
+  if (v !== null && typeof v === "object") {
+    Object.values(v).forEach(deepFreeze);
+    Object.freeze(v);
+  }
+  return v;
 }

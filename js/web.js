@@ -7,5 +7,5 @@ import { makeSurface } from "./surface.js";
 await init({ module_or_path: new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url) });
 
 // Browsers never read the environment.
-export const { BraintrustClient, createAiSecret } = makeSurface(() => undefined);
+export const { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName } = makeSurface(() => undefined);
 export * from "./errors.js";

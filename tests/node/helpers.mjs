@@ -69,9 +69,9 @@ export async function launchChromium() {
 
 /** Runs a scenario suite (tests/scenarios/<suite>.mjs) in a Chromium page
  * through tests/browser/scenarios.html; returns [{name, ok, result|error}]. */
-export async function runSuiteInChromium(suite, emuUrl, refused = "") {
+export async function runSuiteInChromium(suite, emuUrl, refused = "", routes = {}) {
   const root = new URL("../..", import.meta.url).pathname;
-  const site = await serveStatic(root);
+  const site = await serveStatic(root, routes);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

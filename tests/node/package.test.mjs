@@ -27,6 +27,9 @@ for (const [label, m] of [["import", esm], ["require", cjs]]) {
   test(`${label}: exports the functions and every error class`, () => {
     assert.equal(typeof m.createAiSecret, "function");
     assert.equal(typeof m.BraintrustClient, "function");
+    assert.equal(typeof m.checkAiSecret, "function");
+    assert.equal(m.providers.types.length, 23);
+    assert.equal(m.canonicalName("openai"), "OPENAI_API_KEY");
     for (const name of ERROR_CLASSES) {
       assert.equal(typeof m[name], "function", name);
       assert.ok(new m[name]("x") instanceof m.BraintrustError, name);
@@ -35,7 +38,7 @@ for (const [label, m] of [["import", esm], ["require", cjs]]) {
     }
     assert.ok(new m.RateLimitError("x") instanceof m.APIError);
     assert.ok(new m.APIConnectionTimeoutError("x") instanceof m.APIConnectionError);
-    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "createAiSecret"].sort());
+    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "createAiSecret", "providers", "checkAiSecret", "canonicalName"].sort());
   });
 
   test(`${label}: createAiSecret creates a secret with one call`, async () => {
@@ -318,12 +321,12 @@ test("npm pack ships every file the package's modules import or load", () => {
   }
 });
 
-test("build: a browser downloads at most 120 000 B (wasm and glue, gzip -9): an interim ceiling against regressions", () => {
+test("build: a browser downloads at most 130 000 B (wasm and glue, gzip -9): an interim ceiling against regressions", () => {
   // A ceiling, not a measurement: npm run bench reports the figures
   // (docs/PERFORMANCE.md), and the one-call page's 55 KB target is tracked
   // there.
   const root = fileURLToPath(new URL("../../", import.meta.url));
   const gz = (f) => gzipSync(readFileSync(join(root, "pkg", f)), { level: 9 }).length;
   const total = gz("braintrust_ai_secrets_bg.wasm") + gz("braintrust_ai_secrets.js");
-  assert.ok(total <= 120000, `browser total ${total} B`);
+  assert.ok(total <= 130000, `browser total ${total} B`);
 });

@@ -95,12 +95,12 @@ test("every operation of the client passes Prism's request and response validati
   const made = await c.createAiSecret({ name: "prism-1", type: "openai", secret: "sk-prism-value-000001", metadata: { a: 1 } });
   assert.equal(made.name, "prism-1");
   assert.equal((await c.createAiSecret({ name: "prism-1" })).id, made.id);
-  await c.replaceAiSecret({ name: "prism-1", type: "azure", secret: null });
+  await c.replaceAiSecret({ name: "prism-1", type: "anthropic", secret: null });
   await c.replaceAiSecret({ name: "prism-2", org_name: null });
-  assert.equal((await c.getAiSecret(made.id)).type, "azure");
+  assert.equal((await c.getAiSecret(made.id)).type, "anthropic");
   await c.updateAiSecret(made.id, { metadata: { b: 2 }, secret: "sk-prism-value-000002" });
   await c.updateAiSecret(made.id, { type: null });
-  const page = await c.listAiSecrets({ limit: 1, ids: [made.id], ai_secret_type: ["azure", "openai"], ai_secret_name: "prism-1" });
+  const page = await c.listAiSecrets({ limit: 1, ids: [made.id], ai_secret_type: ["anthropic", "openai"], ai_secret_name: "prism-1" });
   assert.equal(page.objects.length, 0, "type was set to null");
   const all = [];
   for await (const s of c.iterAiSecrets({ limit: 1 })) all.push(s.name);

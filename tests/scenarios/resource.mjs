@@ -47,9 +47,9 @@ export const scenarios = {
     const c = client();
     const made = await c.replaceAiSecret({ name: "rotating", type: "openai", secret: "sk-first-value-000001", metadata: { v: 1 } });
     equal((await stored("rotating")).secret, "sk-first-value-000001", "stored on create");
-    const kept = await c.replaceAiSecret({ name: "rotating", type: "azure" });
+    const kept = await c.replaceAiSecret({ name: "rotating", type: "anthropic" });
     equal(kept.id, made.id, "same object");
-    equal(kept.type, "azure", "type replaced");
+    equal(kept.type, "anthropic", "type replaced");
     equal(kept.metadata, null, "replace drops what was not given");
     equal((await stored("rotating")).secret, "sk-first-value-000001", "omitted secret kept");
     await c.replaceAiSecret({ name: "rotating", secret: null });

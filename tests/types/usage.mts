@@ -3,7 +3,8 @@
 import {
   createAiSecret, BraintrustClient, BraintrustError, ValidationError, APIError, AuthenticationError,
   NotFoundError, RateLimitError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
-  ResponseValidationError, ClientInternalError,
+  ResponseValidationError, ClientInternalError, checkAiSecret, canonicalName, providers,
+  type CheckResult, type ProviderType, type Problem, type CustomProviderType, type BedrockMetadata,
   type AISecret, type AISecretList, type ClientOptions, type RequestOptions, type CreateAISecretParams, type Logger, type LogFields,
 } from "braintrust-ai-secrets";
 
@@ -49,6 +50,35 @@ async function main(): Promise<void> {
   await logged.listAiSecrets({}, { maxResponseBytes: 10_000 });
   const custom: Logger = { debug() {}, info() {}, warn(_m: string, f: LogFields) { void f.delayMs; }, error() {} };
   void custom;
+  const checked: CheckResult = checkAiSecret({ type: "bedrock", metadata: { region: "us-east-1" } });
+  const firstProblem: Problem | undefined = checked.errors[0];
+  const t: ProviderType = providers.types[0];
+  const envName: string | undefined = canonicalName(t);
+  new BraintrustClient({ validateMetadata: "warn" });
+  await client.createAiSecret({ name: "n" }, { validateMetadata: "off" });
+  void [firstProblem, envName];
+  // Provider types: each type's metadata, required fields included.
+  await client.createAiSecret({ name: "aws", type: "bedrock", metadata: { region: "us-east-1", access_key: "AKIA" }, secret: "s" });
+  await client.createAiSecret({ name: "gcp", type: "vertex", metadata: { project: "p", authType: "service_account_key" } });
+  await client.createAiSecret({ name: "az", type: "azure", metadata: { api_base: "https://x.openai.azure.com", auth_type: "entra_api" } });
+  await client.createAiSecret({ name: "oa", type: "openai", metadata: { customModels: { m: { format: "openai", flavor: "chat" } } } });
+  await client.createAiSecret({ name: "own", type: "my-llm" as CustomProviderType, metadata: { anything: 1 } });
+  const bedrock: BedrockMetadata = { region: "eu-west-1", auth_type: "assume_role", role_arn: "arn", external_id: "x" };
+  void bedrock;
+  // @ts-expect-error Bedrock needs a region
+  await client.createAiSecret({ name: "aws", type: "bedrock", metadata: { access_key: "AKIA" } });
+  // @ts-expect-error Vertex's auth field is authType, in camelCase
+  await client.createAiSecret({ name: "gcp", type: "vertex", metadata: { project: "p", auth_type: "access_token" } });
+  // @ts-expect-error types are case-sensitive: xAI
+  await client.createAiSecret({ name: "x", type: "xai" });
+  // @ts-expect-error an enum is a fixed set
+  await client.createAiSecret({ name: "az", type: "azure", metadata: { api_base: "https://x", auth_type: "entra" } });
+  // @ts-expect-error a ModelSpec needs its format and flavor
+  await client.createAiSecret({ name: "oa", type: "openai", metadata: { customModels: { m: { format: "openai" } } } });
+  // @ts-expect-error validateMetadata is a fixed set
+  new BraintrustClient({ validateMetadata: "loose" });
+  // @ts-expect-error the table is read-only
+  providers.types = [];
   // @ts-expect-error logLevel is a fixed set
   new BraintrustClient({ logLevel: "loud" });
   // @ts-expect-error a logger needs all four methods

@@ -19,6 +19,10 @@ pub enum Error {
     UserAbort,
     /// A 2xx response whose body is not what the spec promises.
     ResponseValidation { status: u16, problem: String, body: String },
+    /// A write the AI proxy could not use (crate::providers): every problem,
+    /// found before anything was sent. `patch` when the write merges
+    /// metadata (PATCH), which cannot remove a key.
+    Provider { report: Box<crate::providers::Report>, patch: bool },
 }
 
 /// A non-2xx response. `body` and `headers` are already redacted and cut.
@@ -42,7 +46,7 @@ impl Error {
     /// The JS class this error becomes.
     pub fn class(&self) -> ErrorClass {
         match self {
-            Error::Validation { .. } => ErrorClass::ValidationError,
+            Error::Validation { .. } | Error::Provider { .. } => ErrorClass::ValidationError,
             Error::Api(e) => ErrorClass::for_status(e.status),
             Error::Connection { .. } => ErrorClass::APIConnectionError,
             Error::Timeout { .. } => ErrorClass::APIConnectionTimeoutError,
@@ -73,6 +77,19 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation { field, message } => write!(f, "Invalid `{field}`: {message}"),
+            Error::Provider { report, patch } => {
+                let mut problems = report.errors.iter();
+                if let Some(first) = problems.next() {
+                    write!(f, "Invalid `{}`: {}", first.field, first.message)?;
+                }
+                for p in problems {
+                    write!(f, " Also `{}`: {}", p.field, p.message)?;
+                }
+                if *patch {
+                    f.write_str(" (An update merges metadata into what is stored and cannot remove a key: use replaceAiSecret to set the whole metadata.)")?;
+                }
+                f.write_str(" The AI proxy could not use this secret; nothing was sent (validateMetadata: \"warn\" or \"off\" sends it anyway).")
+            }
             Error::Api(e) => {
                 write!(f, "{} {}", e.status, status_reason(e.status))?;
                 let first = e.body.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");

@@ -6,6 +6,8 @@
 //! - [`model`]: the API's objects as serde types.
 //! - [`input`] and [`validate`]: caller input (JSON text) into those types,
 //!   with errors that name the field path.
+//! - [`providers`]: what the AI proxy expects of each provider type, and
+//!   the check of `(type, metadata, secret)` before a write.
 //! - [`request`]: method, URL, headers and body of each operation.
 //! - [`attempt`]: the verdict on each attempt (result, retry or error), with
 //!   [`retry`], [`response`] and [`redact`] under it.
@@ -17,6 +19,7 @@ pub mod error;
 pub mod input;
 pub mod log;
 pub mod model;
+pub mod providers;
 pub mod redact;
 pub mod request;
 pub mod response;

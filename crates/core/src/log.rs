@@ -39,10 +39,30 @@ impl Level {
 /// One event of a call's life.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Event<'a> {
-    Sending { attempt: u32 },
-    Succeeded { status: u16, attempt: u32, elapsed_ms: u64 },
-    Retrying { outcome: &'a str, status: Option<u16>, attempt: u32, of: u32, delay_ms: u64 },
-    Failed { class: &'a str, attempts: u32 },
+    Sending {
+        attempt: u32,
+    },
+    Succeeded {
+        status: u16,
+        attempt: u32,
+        elapsed_ms: u64,
+    },
+    Retrying {
+        outcome: &'a str,
+        status: Option<u16>,
+        attempt: u32,
+        of: u32,
+        delay_ms: u64,
+    },
+    Failed {
+        class: &'a str,
+        attempts: u32,
+    },
+    /// A provider-check finding the write was sent with (crate::providers).
+    Checked {
+        field: &'a str,
+        message: &'a str,
+    },
 }
 
 /// The logger's second argument.
@@ -61,14 +81,17 @@ pub struct Fields<'a> {
     pub delay_ms: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub elapsed_ms: Option<u64>,
+    /// The field a provider-check finding is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'a str>,
 }
 
-impl Event<'_> {
+impl<'e> Event<'e> {
     pub fn level(&self) -> Level {
         match self {
             Event::Sending { .. } => Level::Debug,
             Event::Succeeded { .. } => Level::Info,
-            Event::Retrying { .. } => Level::Warn,
+            Event::Retrying { .. } | Event::Checked { .. } => Level::Warn,
             Event::Failed { .. } => Level::Error,
         }
     }
@@ -85,13 +108,25 @@ impl Event<'_> {
             Event::Failed { class, attempts } => {
                 format!("failed with {class} after {attempts} attempt{}", if attempts == 1 { "" } else { "s" })
             }
+            Event::Checked { field, message } => format!("`{field}` {message}"),
         };
         format!("{method} {path}: {what}")
     }
 
-    pub fn fields<'a>(&self, method: &'a str, path: &'a str) -> Fields<'a> {
-        let mut f =
-            Fields { method, path, status: None, attempt: None, attempts: None, delay_ms: None, elapsed_ms: None };
+    pub fn fields<'a>(&self, method: &'a str, path: &'a str) -> Fields<'a>
+    where
+        'e: 'a,
+    {
+        let mut f = Fields {
+            method,
+            path,
+            status: None,
+            attempt: None,
+            attempts: None,
+            delay_ms: None,
+            elapsed_ms: None,
+            field: None,
+        };
         match *self {
             Event::Sending { attempt } => f.attempt = Some(attempt),
             Event::Succeeded { status, attempt, elapsed_ms } => {
@@ -101,6 +136,7 @@ impl Event<'_> {
                 (f.status, f.attempt, f.delay_ms) = (status, Some(attempt), Some(delay_ms))
             }
             Event::Failed { attempts, .. } => f.attempts = Some(attempts),
+            Event::Checked { field, .. } => f.field = Some(field),
         }
         f
     }

@@ -32,7 +32,10 @@ impl JsonText {
 
     /// The object, parsed.
     pub fn parse(&self) -> JsonObject {
-        serde_json::from_str(self.get()).unwrap_or_default()
+        match serde_json::from_str(self.get()) {
+            Ok(Value::Object(o)) => o,
+            _ => JsonObject::new(),
+        }
     }
 }
 

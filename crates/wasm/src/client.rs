@@ -10,7 +10,7 @@ use bt_core::log::{Event, Level};
 use bt_core::redact::Redactor;
 use bt_core::request::{build, HttpRequest};
 use bt_core::secret::SecretString;
-use bt_core::validate::{client_options, request_options, ClientConfig, Env, Operation};
+use bt_core::validate::{client_options, request_options, CheckMode, ClientConfig, Env, Operation};
 use js_sys::{Function, Object, Promise};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -124,13 +124,23 @@ impl WasmClient {
             let ro = request_options(&input.json)?;
             let signal = signal_option(input.taken("signal"))?;
             let c = &self.inner.config;
+            let mode = ro.validate_metadata.unwrap_or(c.validate_metadata);
+            let report = if mode == CheckMode::Off { None } else { op.provider_report() };
+            if let Some(refusal) = report.as_ref().and_then(|r| op.provider_refusal(r, mode)) {
+                return Err(refusal.into());
+            }
             let attempts = Attempts::new(
                 ro.max_retries.unwrap_or(c.max_retries),
                 ro.timeout_ms.unwrap_or(c.timeout_ms),
                 ro.max_response_bytes.unwrap_or(c.max_response_bytes),
                 op.is_delete(),
             );
-            Ok(Call { inner: self.inner.clone(), req: build(c, op, &ro), attempts, signal })
+            let req = build(c, op, &ro);
+            // What is sent anyway: warnings, and under "warn" the errors too.
+            for p in report.iter().flat_map(|r| r.errors.iter().chain(&r.warnings)) {
+                self.inner.log(&req, Event::Checked { field: &p.field, message: &p.message });
+            }
+            Ok(Call { inner: self.inner.clone(), req, attempts, signal })
         };
         match prepare() {
             Ok(call) => wasm_bindgen_futures::future_to_promise(call.run()),

@@ -5,6 +5,7 @@
 use crate::convert::to_js;
 use crate::platform::{get, set};
 use bt_core::error::Error;
+use bt_core::providers::Problem;
 use bt_core::response::BODY_EXCERPT_BYTES;
 use js_sys::{Array, Function, Object, Reflect};
 use serde::Serialize;
@@ -30,6 +31,11 @@ struct Props<'a> {
     request_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     may_have_succeeded: Option<bool>,
+    /// Every problem of a provider check, and its warnings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problems: Option<&'a [Problem]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warnings: Option<&'a [Problem]>,
 }
 
 fn props(e: &Error, attempts: u32) -> Props<'_> {
@@ -41,9 +47,16 @@ fn props(e: &Error, attempts: u32) -> Props<'_> {
         body: None,
         request_id: None,
         may_have_succeeded: None,
+        problems: None,
+        warnings: None,
     };
     match e {
         Error::Validation { field, .. } => p.field = Some(field),
+        Error::Provider { report, .. } => {
+            p.field = report.errors.first().map(|e| e.field.as_str());
+            p.problems = Some(&report.errors);
+            p.warnings = Some(&report.warnings);
+        }
         Error::Api(a) => {
             p.status = Some(a.status);
             p.headers = Some(a.headers.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect());

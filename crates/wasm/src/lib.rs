@@ -10,10 +10,12 @@ mod client;
 mod convert;
 mod errors;
 mod platform;
+mod providers;
 mod transport;
 mod trap;
 
 pub use client::WasmClient;
+pub use providers::{canonical_name, check_ai_secret, provider_table};
 pub use trap::restart;
 
 // Every freed block is zeroed, so no copy of a key or secret that a string

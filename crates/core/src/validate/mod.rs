@@ -2,11 +2,12 @@
 //! ([`options`]) and each operation's arguments ([`params`]). Every check
 //! runs before any request is built, and every failure names the field.
 
+pub mod base_url;
 pub mod headers;
 pub mod options;
 pub mod params;
 
-pub use options::{client_options, request_options, ClientConfig, Credentials, Env, RequestOptions};
+pub use options::{client_options, request_options, CheckMode, ClientConfig, Credentials, Env, RequestOptions};
 pub use params::{id, is_uuid, list_query, Operation};
 
 use crate::error::Error;

@@ -2,6 +2,7 @@
 //! The functions and objects only JS can hold (`fetch`, `logger`, `signal`)
 //! are checked by the wasm crate; the rest arrives here as JSON.
 
+use super::base_url::base_url;
 use super::{headers, number_in, optional_string};
 use crate::error::Error;
 use crate::input::{object_with_keys, parse_value};
@@ -30,9 +31,32 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "maxResponseBytes",
     "logger",
     "logLevel",
+    "validateMetadata",
 ];
 /// Every key of per-call options.
-pub const REQUEST_OPTION_KEYS: &[&str] = &["signal", "timeout", "maxRetries", "headers", "maxResponseBytes"];
+pub const REQUEST_OPTION_KEYS: &[&str] =
+    &["signal", "timeout", "maxRetries", "headers", "maxResponseBytes", "validateMetadata"];
+
+/// What a write does with the provider check's findings (`validateMetadata`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CheckMode {
+    /// Refuse what the proxy would reject; log the warnings.
+    #[default]
+    Strict,
+    /// Log everything, refuse nothing.
+    Warn,
+    Off,
+}
+
+fn check_mode(v: Option<&Value>) -> Result<Option<CheckMode>, Error> {
+    Ok(match optional_string(v, "validateMetadata")? {
+        None => None,
+        Some("strict") => Some(CheckMode::Strict),
+        Some("warn") => Some(CheckMode::Warn),
+        Some("off") => Some(CheckMode::Off),
+        Some(_) => return Err(Error::validation("validateMetadata", "must be \"strict\", \"warn\" or \"off\".")),
+    })
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Credentials {
@@ -68,34 +92,7 @@ pub struct ClientConfig {
     pub log_level: Level,
     /// Where `base_url` came from: `baseURL` or an environment variable.
     pub base_url_field: &'static str,
-}
-
-/// The ports the Fetch standard's "bad port" list blocks
-/// (<https://fetch.spec.whatwg.org/#bad-port>): the platform's fetch refuses
-/// them without sending anything.
-const FETCH_BAD_PORTS: &[u16] = &[
-    1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110,
-    111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532,
-    540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061,
-    6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
-];
-
-impl ClientConfig {
-    /// Refuses a base URL on a port the platform's fetch blocks: every
-    /// attempt would fail without sending anything, and be retried for
-    /// nothing. A custom `fetch` may reach any port, so the shell asks only
-    /// when it uses the platform's.
-    pub fn refuse_fetch_bad_port(&self) -> Result<(), Error> {
-        let rest = self.base_url.split_once("://").map_or("", |(_, r)| r);
-        let host = rest.split('/').next().unwrap_or("");
-        match port(host).and_then(|p| p.parse::<u16>().ok()) {
-            Some(p) if FETCH_BAD_PORTS.contains(&p) => Err(Error::validation(
-                self.base_url_field,
-                format!("uses port {p}, which fetch blocks (the Fetch standard's bad ports): nothing could be sent. Use another port."),
-            )),
-            _ => Ok(()),
-        }
-    }
+    pub validate_metadata: CheckMode,
 }
 
 /// Per-call options; `None` falls back to the client's value.
@@ -105,6 +102,7 @@ pub struct RequestOptions {
     pub max_retries: Option<u32>,
     pub headers: Vec<(String, SecretString)>,
     pub max_response_bytes: Option<u64>,
+    pub validate_metadata: Option<CheckMode>,
 }
 
 /// Environment defaults; the Node entry fills these, browsers leave them empty.
@@ -113,42 +111,6 @@ pub struct Env {
     pub api_key: Option<SecretString>,
     pub base_url: Option<String>,
     pub api_url: Option<String>,
-}
-
-/// An absolute http(s) URL with a host, no credentials, query or fragment.
-/// Returns it without trailing slashes, ready for `/v1/...` to be appended.
-pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
-    let bad = |why: &str| {
-        Err(Error::validation(field, format!("must be an absolute http(s) URL such as {DEFAULT_BASE_URL}; {why}")))
-    };
-    let Some(rest) = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://")) else {
-        return bad("it does not start with http:// or https://.");
-    };
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() || host.starts_with(':') {
-        return bad("it has no host.");
-    }
-    if host.contains('@') {
-        return bad("credentials in the URL are not allowed; use apiKey.");
-    }
-    if raw.contains(['?', '#']) {
-        return bad("it must not have a query or fragment.");
-    }
-    if raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad("it contains whitespace.");
-    }
-    if let Some(port) = port(host) {
-        if !port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p)) {
-            return bad("its port must be a number from 1 to 65535.");
-        }
-    }
-    Ok(raw.trim_end_matches('/').to_string())
-}
-
-/// The port of `host[:port]` (IPv6 literals in brackets), if one is given.
-fn port(host: &str) -> Option<&str> {
-    let after = host.rfind(']').map_or(host, |i| &host[i + 1..]);
-    after.rfind(':').map(|i| &after[i + 1..]).filter(|p| !p.is_empty())
 }
 
 fn timeout(v: Option<&Value>) -> Result<Option<u64>, Error> {
@@ -252,6 +214,7 @@ pub fn client_options(json: &str, env: &Env) -> Result<ClientConfig, Error> {
         base_url,
         base_url_field,
         org_name,
+        validate_metadata: check_mode(o.get("validateMetadata"))?.unwrap_or_default(),
     })
 }
 
@@ -263,6 +226,7 @@ pub fn request_options(json: &str) -> Result<RequestOptions, Error> {
         max_retries: max_retries(o.get("maxRetries"))?,
         max_response_bytes: max_response_bytes(o.get("maxResponseBytes"))?,
         headers: headers::parse(o.get("headers"), "headers")?,
+        validate_metadata: check_mode(o.get("validateMetadata"))?,
     })
 }
 
@@ -274,49 +238,6 @@ mod tests {
 
     fn opts(v: serde_json::Value) -> String {
         v.to_string()
-    }
-
-    #[test]
-    fn base_urls() {
-        assert_eq!(base_url("https://api.braintrust.dev/", "baseURL").unwrap(), "https://api.braintrust.dev");
-        assert_eq!(base_url("http://127.0.0.1:8000/api//", "baseURL").unwrap(), "http://127.0.0.1:8000/api");
-        assert_eq!(base_url("http://[::1]:8080", "baseURL").unwrap(), "http://[::1]:8080");
-        assert_eq!(base_url("http://[::1]", "baseURL").unwrap(), "http://[::1]");
-        for bad in [
-            "",
-            "api.braintrust.dev",
-            "ftp://x",
-            "https://",
-            "https:///x",
-            "http://:80",
-            "https://u:p@h",
-            "https://h/?q",
-            "https://h/#f",
-            "https://h/ x",
-            "/relative",
-            "http://127.0.0.1:99999",
-            "http://h:0",
-            "http://h:8x",
-            "http://[::1]:70000/v",
-        ] {
-            assert_eq!(field_of(base_url(bad, "baseURL")), "baseURL", "{bad}");
-        }
-    }
-
-    #[test]
-    fn ports_fetch_blocks_are_refused_when_asked() {
-        let config = |url: &str| client_options(&format!(r#"{{"baseURL":"{url}"}}"#), &Env::default()).unwrap();
-        for url in ["http://127.0.0.1:6000", "http://h:1/api", "https://[::1]:10080"] {
-            let e = config(url).refuse_fetch_bad_port().unwrap_err();
-            assert_eq!(field_of(Err::<(), _>(e.clone())), "baseURL", "{url}");
-            assert!(e.message().contains("fetch blocks"), "{e}");
-        }
-        for url in ["http://127.0.0.1:6001", "http://h", "https://h:443", "http://h:8080/6000"] {
-            assert!(config(url).refuse_fetch_bad_port().is_ok(), "{url}");
-        }
-        let env = Env { base_url: Some("http://h:6000".into()), ..Env::default() };
-        let e = client_options("{}", &env).unwrap().refuse_fetch_bad_port();
-        assert_eq!(field_of(e), "BRAINTRUST_BASE_URL");
     }
 
     #[test]

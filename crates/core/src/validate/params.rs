@@ -3,8 +3,11 @@
 use super::{number_in, optional_string};
 use crate::error::Error;
 use crate::input::{object_with_keys, parse, parse_value};
-use crate::model::{CreateAISecret, DeleteAISecret, ListQuery, PatchAISecret};
+use crate::model::{CreateAISecret, DeleteAISecret, JsonText, ListQuery, Nullable, PatchAISecret};
+use crate::providers::{self, Report, Scope};
 use crate::rules::describe;
+use crate::secret::SecretString;
+use crate::validate::CheckMode;
 use serde_json::Value;
 
 /// One call of the ai_secret resource, with validated input.
@@ -48,6 +51,27 @@ impl Operation {
 
     pub fn list(query: &str) -> Result<Operation, Error> {
         Ok(Operation::List(list_query(&parse_value(query, "query")?)?))
+    }
+
+    /// What the provider check finds in a write's `type`, `metadata` and
+    /// `secret` (crate::providers); `None` for reads and deletes.
+    pub fn provider_report(&self) -> Option<Report> {
+        let parts = |kind: &Nullable<String>, metadata: &Nullable<JsonText>, secret: &Nullable<SecretString>| {
+            let metadata = metadata.as_ref().and_then(|m| m.as_ref().map(JsonText::parse));
+            (kind.clone().flatten(), metadata, secret.as_ref().and_then(|s| s.as_ref().map(|s| s.expose().to_string())))
+        };
+        let ((kind, metadata, secret), scope) = match self {
+            Operation::Create(b) | Operation::Replace(b) => (parts(&b.kind, &b.metadata, &b.secret), Scope::Whole),
+            Operation::Update(_, p) => (parts(&p.kind, &p.metadata, &p.secret), Scope::Patch),
+            _ => return None,
+        };
+        Some(providers::check(kind.as_deref(), metadata.as_ref(), secret.as_deref(), scope))
+    }
+
+    /// The refusal for `report`'s errors under `mode`, if it refuses.
+    pub fn provider_refusal(&self, report: &Report, mode: CheckMode) -> Option<Error> {
+        (mode == CheckMode::Strict && !report.errors.is_empty())
+            .then(|| Error::Provider { report: Box::new(report.clone()), patch: matches!(self, Operation::Update(..)) })
     }
 
     /// Whether a retried call may find its work already done (a 404 after a
