@@ -42,6 +42,7 @@ const site = await startDashboard({
   proxyKey: key,
   port: Number(process.env.DASHBOARD_PORT ?? 0),
   hint: real ? "The server from BRAINTRUST_BASE_URL." : "The local emulator started by npm run demo.",
+  demoKey: real ? undefined : DEMO_KEY,
 });
 console.log(`\nDashboard: ${site.url}/`);
 if (!real) console.log(`Demo API key: ${DEMO_KEY}   (or choose "Keyless proxy": the server adds the key)`);

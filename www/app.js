@@ -4,8 +4,9 @@
 import {
   BraintrustClient, ValidationError, AuthenticationError, PermissionDeniedError, NotFoundError,
   RateLimitError, InternalServerError, APIError, APIConnectionTimeoutError, APIConnectionError,
-  APIUserAbortError, ResponseValidationError,
+  APIUserAbortError, ResponseValidationError, checkAiSecret,
 } from "/pkg/index.js";
+import { fillTypes, readFields, renderFields, secretKeys, showProblems } from "./provider-form.js";
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = "bt-dashboard-connection";
@@ -146,6 +147,8 @@ async function connect(conn) {
   $("list").hidden = false;
   $("create").hidden = false;
   $("disconnect").hidden = false;
+  // Connected: the card folds to its status and Disconnect.
+  $("connect").classList.add("connected");
   await reload();
 }
 
@@ -157,6 +160,7 @@ function disconnect() {
   $("list").hidden = true;
   $("create").hidden = true;
   $("disconnect").hidden = true;
+  $("connect").classList.remove("connected");
   say($("conn-status"), "Not connected");
 }
 
@@ -180,7 +184,14 @@ function render() {
     const tr = document.createElement("tr");
     tr.dataset.id = s.id;
     cell(tr, "Name", s.name);
-    cell(tr, "Type", s.type);
+    const typeCell = cell(tr, "Type", s.type);
+    // A stored secret the proxy could not parse fails the org's whole lookup.
+    const checked = checkAiSecret(s);
+    if (!checked.ok) {
+      const badge = Object.assign(document.createElement("span"), { className: "badge", textContent: "won't work in the proxy" });
+      badge.title = checked.errors.map((p) => `${p.field}: ${p.message}`).join("\n");
+      typeCell.append(" ", badge);
+    }
     cell(tr, "Preview", s.preview_secret, "preview");
     cell(tr, "Created", when(s.created));
     cell(tr, "Updated", when(s.updated_at));
@@ -264,22 +275,65 @@ async function create(ev) {
   }
   const meta = parseMetadata($("c-metadata"), $("c-metadata-error"));
   if (!meta.ok) return $("c-metadata").focus();
-  const params = { name, type: $("c-type").value.trim() || null };
-  if (secret) params.secret = secret;
-  if (meta.value) params.metadata = meta.value;
+  const type = $("c-type").value.trim() || null;
+  const params = { name, type };
+  const keys = secretKeys(type, $("c-provider-fields"));
+  const secretValue = keys ? secretObject(keys) : secret;
+  if (secretValue) params.secret = secretValue;
+  const metadata = { ...readFields($("c-provider-fields")), ...meta.value };
+  if (Object.keys(metadata).length) params.metadata = metadata;
   const button = form.querySelector("button[type=submit]");
   button.disabled = true;
   try {
     const s = await withNotice($("create-notice"), () => client.createAiSecret(params));
     say($("create-notice"), `Saved ${s.name}${s.preview_secret ? ` (${s.preview_secret})` : ""}.`);
     form.reset();
+    syncProvider();
     await reload();
   } catch (e) {
     say($("create-notice"), "");
-    showError($("create-error"), e);
+    // Provider problems go under their fields; the rest above the button.
+    const rest = e instanceof ValidationError && e.problems ? showProblems(form, e.problems) : null;
+    if (rest && rest.length === 0) showError($("create-error"), "Fix the fields marked above; nothing was sent.");
+    else if (rest) showError($("create-error"), rest.map((p) => `${LABELS[p.field] ?? p.field}: ${p.message}`).join(" "));
+    else showError($("create-error"), e);
   } finally {
     button.disabled = false;
   }
+}
+
+/** The secret as a JSON object of the keys the auth type needs; inputs cleared. */
+function secretObject(keys) {
+  const o = {};
+  for (const k of keys) {
+    const input = $(`cs-${k}`);
+    o[k] = input?.value ?? "";
+    if (input) input.value = "";
+  }
+  return Object.values(o).some(Boolean) ? JSON.stringify(o) : "";
+}
+
+/** Redraws the provider fields and the secret editor for the chosen type. */
+function syncProvider() {
+  const type = $("c-type").value.trim();
+  renderFields($("c-provider-fields"), type);
+  for (const c of $("c-provider-fields").querySelectorAll("select")) c.addEventListener("change", syncSecret);
+  syncSecret();
+}
+
+function syncSecret() {
+  const keys = secretKeys($("c-type").value.trim(), $("c-provider-fields"));
+  $("c-secret-json").hidden = !keys;
+  $("c-secret-field").hidden = Boolean(keys);
+  $("c-secret-keys").replaceChildren(
+    ...(keys ?? []).map((k) => {
+      const wrap = Object.assign(document.createElement("div"), { className: "field" });
+      const label = Object.assign(document.createElement("label"), { htmlFor: `cs-${k}`, textContent: k });
+      const input = Object.assign(document.createElement("input"), { id: `cs-${k}`, type: "password", autocomplete: "off", spellcheck: false });
+      wrap.append(label, input);
+      return wrap;
+    }),
+  );
 }
 
 // ---- edit, rotate, delete --------------------------------------------------
@@ -405,6 +459,14 @@ $("filter-form").addEventListener("submit", (ev) => {
 $("refresh").addEventListener("click", reload);
 $("load-more").addEventListener("click", loadMore);
 $("create-form").addEventListener("submit", create);
+fillTypes($("providers"));
+$("c-type").addEventListener("input", syncProvider);
+$("c-type").addEventListener("input", () => showError($("c-type-error"), null));
+// An error goes as soon as its field is edited.
+$("c-name").addEventListener("input", () => {
+  showError($("c-name-error"), null);
+  $("c-name").removeAttribute("aria-invalid");
+});
 $("c-metadata").addEventListener("input", () => parseMetadata($("c-metadata"), $("c-metadata-error")));
 $("e-metadata").addEventListener("input", () => parseMetadata($("e-metadata"), $("e-metadata-error")));
 $("edit-form").addEventListener("submit", saveEdit);
@@ -418,6 +480,8 @@ window.__btConfig = config;
 $("base-url").value = config.baseURL ?? "https://api.braintrust.dev";
 if (config.baseURL) $("base-url-hint").textContent = config.hint ?? $("base-url-hint").textContent;
 const saved = sessionStorage.getItem(STORE_KEY);
+// The demo's emulator key is no secret: filled in, so Connect just works.
+if (config.demoKey && !saved) $("api-key").value = config.demoKey;
 if (saved) {
   const conn = JSON.parse(saved);
   document.querySelector(`input[name=mode][value=${conn.mode === "proxy" ? "proxy" : "key"}]`).checked = true;

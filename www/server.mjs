@@ -17,14 +17,16 @@ const SECURITY = {
 /**
  * upstream: the API base URL (the emulator, or a real server).
  * proxyKey: the key the proxy adds (never sent to the page).
+ * demoKey: the local emulator's demo key, which the page fills in (only
+ *   ever the emulator's: a real key is never handed to the page).
  */
-export async function startDashboard({ upstream, proxyKey, port = 0, hint } = {}) {
+export async function startDashboard({ upstream, proxyKey, port = 0, hint, demoKey } = {}) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     try {
       if (url.pathname === "/config.json") {
         const origin = `http://${req.headers.host}`;
-        return send(res, 200, TYPES[".json"], JSON.stringify({ baseURL: upstream, proxyURL: `${origin}/proxy`, hint }));
+        return send(res, 200, TYPES[".json"], JSON.stringify({ baseURL: upstream, proxyURL: `${origin}/proxy`, hint, demoKey }));
       }
       if (url.pathname.startsWith("/proxy/")) return proxy(req, res, url);
       const [base, rel] = url.pathname.startsWith("/pkg/") ? [join(root, "pkg"), url.pathname.slice(5)] : [join(root, "www"), url.pathname === "/" ? "index.html" : url.pathname.slice(1)];

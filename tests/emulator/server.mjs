@@ -23,6 +23,8 @@
 //   POST /_emulator/seed      {count, prefix?, type?, org_name?}  create secrets quickly
 //   GET  /_emulator/violations  requests that broke the official spec (see spec-check.mjs)
 //   POST /_emulator/config    {latencyMs?}  delay every API response (a slow server)
+//   GET  /_emulator/proxy-lookup  what the AI proxy's lookup of the org's secrets would
+//                             make of them: {available, ok, failing} (proxy-lookup.mjs)
 // A scripted response is used once, by the next API request it matches:
 //   {match?: {method?, path?, headers?: {name: value}}, status?, headers?, body?, delayMs?,
 //    drop?: true            close the connection without a response
@@ -40,6 +42,7 @@ import { fileURLToPath } from "node:url";
 import { Store } from "./store.mjs";
 import { checkBody, UUID_RE } from "./validate.mjs";
 import { SpecChecker } from "./spec-check.mjs";
+import { ProxyLookup } from "./proxy-lookup.mjs";
 
 const COLLECTION = "/v1/ai_secret";
 const EXPOSED = "Retry-After, X-Request-Id";
@@ -240,6 +243,9 @@ export class Emulator {
         return ok({ checked: this.spec.available, skipReason: this.spec.skipReason ?? null, violations: this.violations });
       case "GET /_emulator/secrets":
         return ok([...this.store.secrets.values()]);
+      case "GET /_emulator/proxy-lookup":
+        this.lookup ??= new ProxyLookup();
+        return ok(this.lookup.run([...this.store.secrets.values()]));
       case "POST /_emulator/seed": {
         const key = this.options.keys[0];
         const user = this.store.user(key);

@@ -67,17 +67,17 @@ test("connect with the keyboard and list the secrets with their previews", async
 test("bad metadata JSON is caught before any request", async () => {
   const before = apiCount();
   await page.locator("#create").getByLabel("Name", { exact: true }).fill("never-sent");
-  await page.locator("#create").getByLabel("Metadata (JSON object, optional)").fill("{bad json");
+  await page.locator("#create").getByLabel("Other metadata").fill("{bad json");
   await page.getByRole("button", { name: "Create" }).click();
   const err = page.locator("#c-metadata-error");
   await err.waitFor({ state: "visible" });
   assert.match(await err.innerText(), /^Metadata is not valid JSON/);
-  assert.equal(await page.locator("#create").getByLabel("Metadata (JSON object, optional)").getAttribute("aria-invalid"), "true");
-  await page.locator("#create").getByLabel("Metadata (JSON object, optional)").fill("[1, 2]");
+  assert.equal(await page.locator("#create").getByLabel("Other metadata").getAttribute("aria-invalid"), "true");
+  await page.locator("#create").getByLabel("Other metadata").fill("[1, 2]");
   await page.getByRole("button", { name: "Create" }).click();
   assert.match(await err.innerText(), /must be a JSON object/);
   await page.locator("#create").getByLabel("Name", { exact: true }).fill("");
-  await page.locator("#create").getByLabel("Metadata (JSON object, optional)").fill("");
+  await page.locator("#create").getByLabel("Other metadata").fill("");
   await page.getByRole("button", { name: "Create" }).click();
   assert.equal(await page.locator("#c-name-error").innerText(), "Name is required.");
   assert.equal(apiCount(), before, "nothing was sent");
@@ -90,7 +90,7 @@ test("create: the new secret is listed with its preview and its value is gone fr
   await page.getByRole("button", { name: "Show" }).first().click();
   assert.equal(await page.locator("#create").getByLabel("Secret value").getAttribute("type"), "text");
   await page.getByRole("button", { name: "Hide" }).click();
-  await page.locator("#create").getByLabel("Metadata (JSON object, optional)").fill('{"team": "ml"}');
+  await page.locator("#create").getByLabel("Other metadata").fill('{"team": "ml"}');
   await page.screenshot({ path: `${out}dashboard-create.png`, fullPage: true });
   await page.getByRole("button", { name: "Create" }).click();
   await page.locator("#create-notice", { hasText: "Saved openai-e2e" }).waitFor();
@@ -99,6 +99,53 @@ test("create: the new secret is listed with its preview and its value is gone fr
   assert.equal(stored("openai-e2e").secret, SECRET);
   assert.deepEqual(stored("openai-e2e").metadata, { team: "ml" });
   await assertNoSecretInPage(SECRET);
+});
+
+test("a Bedrock secret through the form: aws_access_key_id gets the suggestion and nothing is sent; fixed, created", async () => {
+  const create = page.locator("#create");
+  const before = apiCount();
+  assert.equal(await page.locator("#providers option").count(), 23, "the 23 types, from the table");
+  assert.equal(await page.locator('#providers option[value="xAI"]').count(), 1, "xAI, exact casing");
+  await create.getByLabel("Name", { exact: true }).fill("aws-e2e");
+  await create.getByLabel("Type", { exact: true }).fill("bedrock");
+  // The form draws Bedrock's fields, region marked required, with help.
+  await create.locator("#pf-region").waitFor();
+  assert.match(await create.locator('[data-field="metadata.region"] label').innerText(), /region \(required\)/);
+  assert.equal(await create.locator("#pf-auth_type option").count(), 4, "an enum is a select (default + 3)");
+  await create.getByLabel("Secret value").fill(SECRET);
+  await create.getByLabel("Other metadata").fill('{"aws_access_key_id": "AKIAE2E"}');
+  await page.getByRole("button", { name: "Create" }).click();
+  const regionError = create.locator("#pf-region-error");
+  await regionError.waitFor({ state: "visible" });
+  assert.match(await regionError.innerText(), /is required for bedrock/);
+  assert.match(await page.locator("#create-error").innerText(), /metadata\.aws_access_key_id: is not a bedrock field: did you mean access_key/);
+  assert.equal(apiCount(), before, "nothing sent");
+  await page.screenshot({ path: `${out}dashboard-provider-error.png`, fullPage: true });
+  // Fixing a field clears its error at once.
+  await create.locator("#pf-region").fill("us-east-1");
+  assert.equal(await regionError.isVisible(), false, "the error goes when the field is fixed");
+  await create.locator("#pf-access_key").fill("AKIAE2E");
+  await create.getByLabel("Other metadata").fill("");
+  await create.getByLabel("Secret value").fill(SECRET);
+  await page.getByRole("button", { name: "Create" }).click();
+  await page.locator("#create-notice", { hasText: "Saved aws-e2e" }).waitFor();
+  assert.deepEqual(stored("aws-e2e").metadata, { region: "us-east-1", access_key: "AKIAE2E" });
+  // Azure with Entra auth: the secret becomes a JSON object editor.
+  await create.getByLabel("Type", { exact: true }).fill("azure");
+  await create.locator("#pf-auth_type").selectOption("entra_api");
+  await create.locator("#cs-client_id").waitFor();
+  assert.equal(await create.locator("#c-secret-field").isHidden(), true);
+  await create.getByLabel("Type", { exact: true }).fill("");
+  assert.equal(await create.locator("#c-secret-field").isHidden(), false, "back to a plain secret");
+});
+
+test("the list marks a stored secret the proxy could not use", async () => {
+  const user = emu.store.user(KEY);
+  emu.store.create(emu.store.orgs[0], user, { name: "broken-bedrock", type: "bedrock", secret: "x", metadata: { aws_access_key_id: "A" } });
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await rowOf("broken-bedrock").waitFor();
+  assert.equal(await rowOf("broken-bedrock").locator(".badge").innerText(), "won't work in the proxy");
+  assert.equal(await rowOf("openai-prod").locator(".badge").count(), 0);
 });
 
 test("rotate replaces the stored value; the new value never stays in the page", async () => {
@@ -210,5 +257,24 @@ async function assertNoSecretInPage(secret) {
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.ok(!bodies.some((b) => b.includes(secret)), "not in any response the page received");
 }
+
+test("demo mode fills in the emulator's demo key; once connected, the Connect card folds to its status", async () => {
+  const demo = await startDashboard({ upstream: emu.url, proxyKey: KEY, demoKey: KEY });
+  const p = await browser.newPage();
+  try {
+    await p.goto(`${demo.url}/`);
+    await p.waitForSelector("body[data-ready=true]");
+    assert.equal(await p.getByLabel("API key", { exact: true }).inputValue(), KEY);
+    await p.getByRole("button", { name: "Connect" }).click();
+    await p.locator("#secrets-body tr").first().waitFor();
+    assert.equal(await p.locator("#connect fieldset").isVisible(), false, "folded");
+    assert.equal(await p.getByRole("button", { name: "Disconnect" }).isVisible(), true);
+    await p.getByRole("button", { name: "Disconnect" }).click();
+    assert.equal(await p.locator("#connect fieldset").isVisible(), true, "unfolded");
+  } finally {
+    await p.close();
+    await demo.close();
+  }
+});
 
 test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));

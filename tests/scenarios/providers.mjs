@@ -125,6 +125,27 @@ export const scenarios = {
     check(bad instanceof m.ValidationError && bad.field === "validateMetadata", `${bad}`);
   },
 
+  async "the proxy's lookup (the emulator's, written from the facts alone) parses every secret the client let through; one saved with the check off breaks it"({ m, facts, client, proxyLookup }) {
+    const c = client();
+    for (const type of facts.types) await c.createAiSecret({ name: `lookup-${type}`, type, metadata: minimal(m, type), secret: "sk-x" });
+    await c.createAiSecret({ name: "lookup-entra", type: "azure", metadata: { api_base: "https://x.openai.azure.com", auth_type: "entra_api" }, secret: JSON.stringify({ client_id: "a", client_secret: "b", tenant_id: "c", scope: "d" }) });
+    for (const [params, why] of [
+      [{ type: "bedrock", metadata: { aws_access_key_id: "AKIA" } }, "a wrong name, no region"],
+      [{ type: "vertex", metadata: { project: "p", auth_type: "access_token" } }, "auth_type for authType"],
+      [{ type: "azure", metadata: { api_base: "https://x", auth_type: "entra_api" }, secret: "plain" }, "an Entra secret that is not JSON"],
+      [{ type: "openai", metadata: { api_base: "localhost" } }, "api_base not a URL"],
+    ]) {
+      const e = await errorOf(() => c.createAiSecret({ name: "refused", ...params }));
+      check(e instanceof m.ValidationError, `${why}: refused by the client, got ${e}`);
+    }
+    const lookup = await proxyLookup();
+    if (!lookup.available) return;
+    equal([lookup.ok, lookup.failing], [true, []], "every secret the client sent parses");
+    await client({ validateMetadata: "off" }).createAiSecret({ name: "lookup-broken", type: "bedrock", metadata: { aws_access_key_id: "AKIA" } });
+    const broken = await proxyLookup();
+    check(!broken.ok && broken.failing.length === 1 && broken.failing[0].name === "lookup-broken", JSON.stringify(broken));
+  },
+
   async "an update checks what it sends and says PATCH cannot remove a key; checkAiSecret flags a stored secret"({ m, client }) {
     const c = client();
     const made = await c.createAiSecret({ name: "v", type: "vertex", metadata: { project: "p", authType: "access_token" } });

@@ -39,6 +39,7 @@ export function makeContext(m, emuUrl, refused) {
     requests: async () => (await control("GET", "requests")).filter((r) => r.method !== "OPTIONS"),
     stored: async (name) => (await control("GET", "secrets")).find((s) => s.name === name),
     violations: () => control("GET", "violations"),
+    proxyLookup: () => control("GET", "proxy-lookup"),
   };
 }
 
