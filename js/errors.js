@@ -32,6 +32,11 @@ export class APIError extends BraintrustError {
     if (props.requestId !== undefined) this.requestId = props.requestId;
     this.mayHaveSucceeded = props.mayHaveSucceeded ?? false;
   }
+
+  /** The official client's name for the parsed error body: `body`. */
+  get error() {
+    return this.body;
+  }
 }
 
 export class BadRequestError extends APIError {}

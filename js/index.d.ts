@@ -239,14 +239,26 @@ export type CreateAiSecretOptions = ClientOptions & Pick<RequestOptions, "signal
 export function createAiSecret(params: CreateAISecretParams, options?: CreateAiSecretOptions): Promise<AISecret>;
 
 /** Awaitable as the first page, iterable with `for await` over every item. */
-export interface AISecretsPagePromise extends Promise<AISecretList>, AsyncIterable<AISecret> {}
+export interface AISecretsPagePromise extends Promise<AISecretsPage>, AsyncIterable<AISecret> {}
+
+/** A page as the official client gives it. */
+export interface AISecretsPage extends AISecretList, AsyncIterable<AISecret> {
+  getPaginatedItems(): AISecret[];
+  /** Forwards by `starting_after`, or backwards when the query had `ending_before`. */
+  nextPageInfo(): { params: { starting_after: string } | { ending_before: string } } | null;
+  hasNextPage(): boolean;
+  /** @throws {BraintrustError} when there is none: check `hasNextPage()` first. */
+  getNextPage(): Promise<AISecretsPage>;
+  iterPages(): AsyncGenerator<AISecretsPage>;
+}
 
 /** The official Stainless client's names, for a one-line migration. */
 export interface AiSecretsResource {
   create(params: CreateAISecretParams, options?: RequestOptions): Promise<AISecret>;
   replace(params: CreateAISecretParams, options?: RequestOptions): Promise<AISecret>;
   retrieve(id: string, options?: RequestOptions): Promise<AISecret>;
-  update(id: string, patch: PatchAISecretParams, options?: RequestOptions): Promise<AISecret>;
+  /** No patch sends `{}`. */
+  update(id: string, patch?: PatchAISecretParams, options?: RequestOptions): Promise<AISecret>;
   delete(id: string, options?: RequestOptions): Promise<AISecret>;
   findAndDelete(params: DeleteAISecretParams, options?: RequestOptions): Promise<AISecret>;
   list(query?: ListAISecretsQuery, options?: RequestOptions): AISecretsPagePromise;
@@ -364,6 +376,8 @@ export class APIError extends BraintrustError {
   readonly headers: Record<string, string>;
   /** Parsed JSON or text, cut to 2 KB and redacted. */
   readonly body: unknown;
+  /** The official client's name for `body`. */
+  readonly error: unknown;
   readonly requestId?: string;
   /** True when an earlier attempt may already have done the work. */
   readonly mayHaveSucceeded: boolean;

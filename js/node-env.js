@@ -1,8 +1,12 @@
 // Node's environment defaults, read at each client construction so that a
 // changed environment is honoured. Only the Node entry points use this:
 // browsers never read the environment.
+// Values are trimmed, and a blank one counts as unset, as the official
+// client reads them (a `BRAINTRUST_BASE_URL=" "` falls back to the default).
+const env = (name) => process.env[name]?.trim() || undefined;
+
 export const readEnv = () => ({
-  BRAINTRUST_API_KEY: process.env.BRAINTRUST_API_KEY,
-  BRAINTRUST_BASE_URL: process.env.BRAINTRUST_BASE_URL,
-  BRAINTRUST_API_URL: process.env.BRAINTRUST_API_URL,
+  BRAINTRUST_API_KEY: env("BRAINTRUST_API_KEY"),
+  BRAINTRUST_BASE_URL: env("BRAINTRUST_BASE_URL"),
+  BRAINTRUST_API_URL: env("BRAINTRUST_API_URL"),
 });

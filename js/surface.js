@@ -3,7 +3,7 @@
 // retries and decodes. Here: the class names, argument routing, the async
 // iterator and the official client's method names.
 
-import classes, { ClientInternalError, ValidationError } from "./errors.js";
+import classes, { BraintrustError, ClientInternalError, ValidationError } from "./errors.js";
 import { WasmClient, restart, providerTable, checkAiSecret as check, canonicalName as nameOf } from "./braintrust_ai_secrets.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
@@ -45,6 +45,9 @@ function settled() {
 }
 const fulfilled = (v) => { settled(); return v; };
 const rejected = (e) => { settled(); throw e; };
+
+// The clients' own way to read a list query once, kept off the public API.
+const READ_QUERY = Symbol("readQuery");
 
 /** The API over the glue module, which the entry has initialised. */
 export function makeSurface(readEnv) {
@@ -96,7 +99,8 @@ export function makeSurface(readEnv) {
     createAiSecret(params, options) { return this.#call("create", params, options); }
     replaceAiSecret(params, options) { return this.#call("replace", params, options); }
     getAiSecret(id, options) { return this.#call("retrieve", id, options); }
-    updateAiSecret(id, patch, options) { return this.#call("update", id, patch, options); }
+    // No patch sends `{}`, as the official client does.
+    updateAiSecret(id, patch = {}, options) { return this.#call("update", id, patch, options); }
     deleteAiSecret(id, options) { return this.#call("delete", id, options); }
     deleteAiSecretByName(params, options) { return this.#call("deleteByName", params, options); }
     listAiSecrets(query, options) { return this.#call("list", query, options); }
@@ -105,7 +109,7 @@ export function makeSurface(readEnv) {
     async *iterAiSecrets(query, options) {
       // The caller's query read once and validated (a URLSearchParams or a
       // Map is refused, not read as no filter); pages extend this copy.
-      let q = JSON.parse(await this.#call("listQuery", query)) ?? {};
+      let q = await this[READ_QUERY](query);
       if (q.ending_before != null) {
         throw new ValidationError("Invalid `ending_before`: iterAiSecrets walks forward with starting_after; use listAiSecrets for backward pages.", { field: "ending_before" });
       }
@@ -119,6 +123,11 @@ export function makeSurface(readEnv) {
     }
 
     toJSON() { return { client: "BraintrustClient" }; }
+
+    /** The caller's list query read once and validated, as a plain object. */
+    async [READ_QUERY](query) {
+      return JSON.parse(await this.#call("listQuery", query)) ?? {};
+    }
   }
 
   // Official-client shape. `list()` is awaitable (first page) and iterable (every item).
@@ -137,11 +146,54 @@ export function makeSurface(readEnv) {
   class PagePromise {
     #c; #query; #options; #first;
     constructor(client, query, options) { this.#c = client; this.#query = query; this.#options = options; }
-    #page() { return (this.#first ??= this.#c.listAiSecrets(this.#query, this.#options)); }
+    #page() {
+      return (this.#first ??= (async () => {
+        const q = await this.#c[READ_QUERY](this.#query);
+        return new AISecretsPage(this.#c, q, this.#options, await this.#c.listAiSecrets(q, this.#options));
+      })());
+    }
     then(onFulfilled, onRejected) { return this.#page().then(onFulfilled, onRejected); }
     catch(onRejected) { return this.#page().catch(onRejected); }
     finally(onFinally) { return this.#page().finally(onFinally); }
     [Symbol.asyncIterator]() { return this.#c.iterAiSecrets(this.#query, this.#options)[Symbol.asyncIterator](); }
+  }
+
+  /** A page as the official client gives it: `objects`, and the way to the
+   * pages after it (forwards by `starting_after`, or backwards when the
+   * query had `ending_before`). */
+  class AISecretsPage {
+    #c; #query; #options;
+    constructor(client, query, options, body) {
+      this.#c = client; this.#query = query; this.#options = options;
+      this.objects = body.objects ?? [];
+    }
+    getPaginatedItems() { return this.objects ?? []; }
+    nextPageInfo() {
+      const items = this.getPaginatedItems();
+      if (!items.length) return null;
+      const backwards = this.#query.ending_before != null;
+      const id = (backwards ? items[0] : items[items.length - 1])?.id;
+      if (!id) return null;
+      return { params: backwards ? { ending_before: id } : { starting_after: id } };
+    }
+    hasNextPage() { return this.getPaginatedItems().length > 0 && this.nextPageInfo() !== null; }
+    async getNextPage() {
+      const info = this.nextPageInfo();
+      if (!info) throw new BraintrustError("No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.");
+      const { starting_after: _a, ending_before: _b, ...rest } = this.#query;
+      return this.#c.aiSecrets.list({ ...rest, ...info.params }, this.#options);
+    }
+    async *iterPages() {
+      let page = this;
+      yield page;
+      while (page.hasNextPage()) {
+        page = await page.getNextPage();
+        yield page;
+      }
+    }
+    async *[Symbol.asyncIterator]() {
+      for await (const page of this.iterPages()) yield* page.getPaginatedItems();
+    }
   }
 
   /** One call, no set-up: `options` holds client options and request options. */

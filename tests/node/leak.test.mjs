@@ -81,9 +81,9 @@ const paths = {
   },
   "connection refused": async () => new m.BraintrustClient({ apiKey: KEY, baseURL: await refusedUrl(), maxRetries: 0 }).createAiSecret(params()),
   "fetch throwing an error that quotes the key": () =>
-    client({ fetch: async (_url, init) => { throw new TypeError(`bad header ${init.headers.Authorization}`, { cause: new Error(`body ${init.body}`) }); } }).createAiSecret(params()),
+    client({ fetch: async (_url, init) => { throw new TypeError(`bad header ${init.headers.authorization}`, { cause: new Error(`body ${init.body}`) }); } }).createAiSecret(params()),
   "fetch rejecting with a string that quotes the request": () =>
-    client({ fetch: async (_url, init) => { throw `failed: ${init.headers.Authorization} ${init.body}`; } }).createAiSecret(params()),
+    client({ fetch: async (_url, init) => { throw `failed: ${init.headers.authorization} ${init.body}`; } }).createAiSecret(params()),
   "fetch rejecting with an Error that carries the request config (axios-style)": () =>
     client({ fetch: async (url, init) => { throw Object.assign(new Error("Network Error"), { code: "ERR_NETWORK", config: { url, headers: init.headers, data: init.body } }); } }).createAiSecret(params()),
   "fetch rejecting with a plain { message, init }": () =>

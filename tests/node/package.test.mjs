@@ -285,6 +285,30 @@ test("validation: every bad input is a ValidationError naming the field, and not
   assert.equal(emu.apiRequests().length, before, "no request reached the emulator");
 });
 
+test("options: environment values are trimmed, and a blank one counts as unset", async () => {
+  const saved = { ...process.env };
+  try {
+    process.env.BRAINTRUST_API_KEY = `  ${KEY}\n`;
+    process.env.BRAINTRUST_BASE_URL = "   ";
+    process.env.BRAINTRUST_API_URL = ` ${emu.url} `;
+    assert.ok((await esm.createAiSecret({ name: uniq("env-trim") })).id, "blank base URL skipped, padded ones trimmed");
+    process.env.BRAINTRUST_BASE_URL = ` ${emu.url}  `;
+    delete process.env.BRAINTRUST_API_URL;
+    assert.ok((await cjs.createAiSecret({ name: uniq("env-trim") })).id);
+  } finally {
+    for (const k of ["BRAINTRUST_API_KEY", "BRAINTRUST_BASE_URL", "BRAINTRUST_API_URL"]) {
+      if (k in saved) process.env[k] = saved[k]; else delete process.env[k];
+    }
+  }
+});
+
+test("wire: a custom fetch gets lower-case header names, as the official client gives them", async () => {
+  const seen = [];
+  const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url, defaultHeaders: { "X-Team": "ml" }, fetch: (u, init) => (seen.push(init.headers), fetch(u, init)) });
+  await c.createAiSecret({ name: uniq("lower") }, { headers: { "X-Call": "1" } });
+  assert.deepEqual(Object.keys(seen[0]), ["authorization", "content-type", "x-team", "x-call"]);
+});
+
 test("options: fetch's bad ports (6000) are refused for the platform's fetch only; a custom fetch is asked", async () => {
   const e = await esm.createAiSecret({ name: "n" }, { apiKey: KEY, baseURL: "http://127.0.0.1:6000" }).catch((x) => x);
   assert.ok(e instanceof esm.ValidationError && e.field === "baseURL" && /fetch blocks/.test(e.message), String(e));

@@ -10,6 +10,15 @@ function equal(a, b, message) {
   const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
   if (x !== y) throw new Error(`assertion failed: ${message}: ${x} !== ${y}`);
 }
+async function errorOf(call) {
+  try {
+    await call();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 async function rejects(promise, Cls, message) {
   try {
     await promise;
@@ -250,6 +259,33 @@ export const scenarios = {
     equal((await c.aiSecrets.delete(made.id)).id, made.id, "delete");
     const other = await c.aiSecrets.create({ name: "alias2" });
     equal((await c.aiSecrets.findAndDelete({ name: "alias2" })).id, other.id, "findAndDelete");
+  },
+
+  async "the official page API: getPaginatedItems, hasNextPage, getNextPage, iterPages; update with no body; APIError.error"({ client, seed, requests, m }) {
+    await seed(5);
+    const c = client();
+    const page = await c.aiSecrets.list({ limit: 2 });
+    equal([page.getPaginatedItems().length, page.hasNextPage()], [2, true], "first page");
+    const next = await page.getNextPage();
+    check(next.objects[0].id !== page.objects[0].id, "the next page moves on");
+    check((await requests()).at(-1).query.includes(`starting_after=${page.objects[1].id}`), "by starting_after");
+    const sizes = [];
+    for await (const p of page.iterPages()) sizes.push(p.objects.length);
+    equal(sizes, [2, 2, 1, 0], "every page, then the empty one that ends it");
+    const names = [];
+    for await (const s of page) names.push(s.name);
+    equal(names.length, 5, "for await over a page: every item from there on");
+    const back = await c.aiSecrets.list({ limit: 2, ending_before: next.objects[0].id });
+    equal(back.nextPageInfo(), { params: { ending_before: back.objects[0].id } }, "backwards");
+    const last = await c.aiSecrets.list({ limit: 10 });
+    check(!(await last.getNextPage()).hasNextPage(), "an empty page has no next one");
+    const empty = await c.aiSecrets.list({ ai_secret_name: "none" });
+    const e = await errorOf(() => empty.getNextPage());
+    check(e instanceof m.BraintrustError && /hasNextPage/.test(e.message), `${e}`);
+    const updated = await c.aiSecrets.update(page.objects[0].id);
+    equal([updated.id, (await requests()).at(-1).body], [page.objects[0].id, "{}"], "update(id) sends {}");
+    const nf = await errorOf(() => c.getAiSecret("00000000-0000-4000-8000-000000000000"));
+    check(nf instanceof m.NotFoundError && nf.error === nf.body && nf.error !== undefined, "APIError.error is the parsed body");
   },
 
   async "sparse arrays are refused before anything is allocated for their holes"({ client, requests, m }) {

@@ -30,6 +30,10 @@ async function main(): Promise<void> {
     void n;
   }
   const first: AISecretList = await client.aiSecrets.list({ limit: 1 });
+  const pageOne = await client.aiSecrets.list({ limit: 1 });
+  if (pageOne.hasNextPage()) { const two = await pageOne.getNextPage(); void two.getPaginatedItems()[0]?.id; }
+  for await (const p of pageOne.iterPages()) void p.objects.length;
+  await client.aiSecrets.update(first.objects[0]?.id ?? "");
   for await (const item of client.aiSecrets.list()) void item.id;
   const viaAlias: AISecret = await client.aiSecrets.create({ name: "n" });
   await client.aiSecrets.findAndDelete({ name: "n" });

@@ -106,10 +106,12 @@ fn json_body<T: Serialize>(body: &T) -> SecretString {
 
 /// Puts `value` under `name`, replacing any header of that name whatever its
 /// case; an empty value removes it.
+/// Sets a header by its lower-case name, as the official client hands them
+/// to fetch (a custom fetch sees `init.headers["content-type"]`).
 fn set_header(headers: &mut Vec<(String, SecretString)>, name: &str, value: SecretString) {
     headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
     if !value.is_empty() {
-        headers.push((name.to_string(), value));
+        headers.push((name.to_ascii_lowercase(), value));
     }
 }
 
@@ -180,10 +182,10 @@ pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> Htt
     let mut headers: Vec<(String, SecretString)> = Vec::new();
     if let Some(key) = &config.api_key {
         redactor.add(key.expose());
-        headers.push(("Authorization".into(), SecretString::new(format!("Bearer {}", key.expose()))));
+        headers.push(("authorization".into(), SecretString::new(format!("Bearer {}", key.expose()))));
     }
     if body.is_some() {
-        headers.push(("Content-Type".into(), SecretString::new("application/json".into())));
+        headers.push(("content-type".into(), SecretString::new("application/json".into())));
     }
     for (k, v) in config.default_headers.iter().chain(opts.headers.iter()) {
         redactor.add(v.expose());
