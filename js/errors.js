@@ -25,8 +25,8 @@ export class APIError extends BraintrustError {
   constructor(message, props = {}) {
     super(message, props);
     this.status = props.status;
-    /** Response headers, lower-case names, redacted. */
-    this.headers = props.headers ?? {};
+    /** Response headers, lower-case names, redacted; any casing reads them. */
+    this.headers = caseless(props.headers ?? {});
     /** Parsed JSON or text, cut to 2 KB and redacted. */
     this.body = props.body;
     if (props.requestId !== undefined) this.requestId = props.requestId;
@@ -37,6 +37,14 @@ export class APIError extends BraintrustError {
   get error() {
     return this.body;
   }
+}
+
+/** `headers["Content-Type"]` reads `content-type`, as the official client's
+ * response headers do. */
+function caseless(headers) {
+  return new Proxy(headers, {
+    get: (target, name) => (typeof name === "string" && !Object.hasOwn(target, name) ? target[name.toLowerCase()] : target[name]),
+  });
 }
 
 export class BadRequestError extends APIError {}

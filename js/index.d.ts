@@ -194,6 +194,8 @@ export interface ClientOptions {
   logLevel?: LogLevel;
   /** What a write does when Braintrust's AI proxy could not use its type, metadata or secret (see `checkAiSecret`). */
   validateMetadata?: ValidateMetadata;
+  /** Query parameters added to every request. */
+  defaultQuery?: Record<string, string | number | boolean | null | undefined>;
 }
 
 /** "strict" (default): refuse with a ValidationError, log warnings. "warn": send, log every finding. "off": no check. */
@@ -230,6 +232,8 @@ export interface RequestOptions {
   headers?: Record<string, string | null | undefined>;
   maxResponseBytes?: number;
   validateMetadata?: ValidateMetadata;
+  /** Query parameters for this call; `null` removes a `defaultQuery` one. */
+  query?: Record<string, string | number | boolean | null | undefined>;
 }
 
 /** `createAiSecret(params, options)`: client and request options together. */

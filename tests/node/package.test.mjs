@@ -215,6 +215,11 @@ test("errors: APIError carries status, headers, body and requestId", async () =>
   assert.equal(e.status, 422);
   assert.equal(e.requestId, "req_scripted");
   assert.equal(e.headers["x-request-id"], "req_scripted");
+  // Any casing reads a header, as the official client's headers do.
+  assert.equal(e.headers["X-Request-Id"], "req_scripted");
+  assert.equal(e.headers["X-REQUEST-ID"], "req_scripted");
+  assert.equal(e.headers["Hello-World"], undefined);
+  assert.deepEqual(JSON.parse(JSON.stringify(e.headers))["x-request-id"], "req_scripted");
   assert.equal(typeof e.body, "string", "a body over 2 KB is cut, so it is text");
   assert.ok(e.body.length <= 2049);
   assert.equal(e.attempts, 1);
@@ -300,6 +305,23 @@ test("options: environment values are trimmed, and a blank one counts as unset",
       if (k in saved) process.env[k] = saved[k]; else delete process.env[k];
     }
   }
+});
+
+test("options: defaultQuery on every request, a call's query after it, null removes one", async () => {
+  // Parameters the spec does not know, as the official tests send: an
+  // emulator of its own, without the spec check.
+  const own = await startEmulator({ keys: [KEY], spec: { check: () => [], available: true } });
+  try {
+    const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: own.url, defaultQuery: { apiVersion: "foo", hello: "world" } });
+    const name = uniq("query");
+    await c.createAiSecret({ name }, { query: { hello: null, bar: 1 } });
+    assert.equal(sent(own, name).at(-1).query, "?apiVersion=foo&bar=1");
+    await c.listAiSecrets({ ai_secret_name: name });
+    assert.equal(own.apiRequests().at(-1).query, `?ai_secret_name=${name}&apiVersion=foo&hello=world`);
+  } finally {
+    await own.close();
+  }
+  assert.throws(() => new esm.BraintrustClient({ defaultQuery: "a=b" }), (e) => e instanceof esm.ValidationError && e.field === "defaultQuery");
 });
 
 test("wire: a custom fetch gets lower-case header names, as the official client gives them", async () => {

@@ -83,6 +83,23 @@ fn query_string(q: &ListQuery) -> String {
     }
 }
 
+/// `query` with the client's `defaultQuery` and the call's `query` after it:
+/// a call's value replaces a default, and `null` removes it.
+fn with_extra_query(query: String, config: &ClientConfig, opts: &RequestOptions) -> String {
+    let mut extra: Vec<(&str, &str)> = Vec::new();
+    for (k, v) in config.default_query.iter().chain(opts.query.iter()) {
+        extra.retain(|(name, _)| name != k);
+        if let Some(v) = v {
+            extra.push((k, v));
+        }
+    }
+    if extra.is_empty() {
+        return query;
+    }
+    let joined: Vec<String> = extra.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    format!("{query}{}{}", if query.is_empty() { "?" } else { "&" }, joined.join("&"))
+}
+
 /// Compact JSON of a body, in a buffer sized first so that it never grows
 /// (each growth would leave a copy of the secret behind).
 fn json_body<T: Serialize>(body: &T) -> SecretString {
@@ -191,7 +208,7 @@ pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> Htt
         redactor.add(v.expose());
         set_header(&mut headers, k, v.clone());
     }
-    let url = format!("{}{path}{}", config.base_url, query.unwrap_or_default());
+    let url = format!("{}{path}{}", config.base_url, with_extra_query(query.unwrap_or_default(), config, opts));
     HttpRequest { method, url, path, headers, body, expect, redactor }
 }
 
@@ -211,6 +228,22 @@ mod tests {
 
     fn create(cfg: &ClientConfig, params: serde_json::Value, opts: &RequestOptions) -> HttpRequest {
         build(cfg, Operation::create(&params.to_string()).unwrap(), opts)
+    }
+
+    #[test]
+    fn default_query_and_a_calls_query_go_after_the_operations_own() {
+        let cfg = config(json!({"baseURL": "http://h", "defaultQuery": {"apiVersion": "foo", "hello": "world"}}));
+        let none = RequestOptions::default();
+        assert_eq!(create(&cfg, json!({"name": "n"}), &none).url, "http://h/v1/ai_secret?apiVersion=foo&hello=world");
+        let ro = request_options(r#"{"query": {"hello": null, "bar": 1, "a b": "c&d"}}"#).unwrap();
+        assert_eq!(
+            create(&cfg, json!({"name": "n"}), &ro).url,
+            "http://h/v1/ai_secret?apiVersion=foo&bar=1&a%20b=c%26d"
+        );
+        let list = build(&cfg, Operation::list(r#"{"limit": 2}"#).unwrap(), &none);
+        assert_eq!(list.url, "http://h/v1/ai_secret?limit=2&apiVersion=foo&hello=world");
+        assert!(request_options(r#"{"query": {"x": [1]}}"#).is_err());
+        assert!(client_options(r#"{"defaultQuery": "a=b"}"#, &Env::default()).is_err());
     }
 
     #[test]

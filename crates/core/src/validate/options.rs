@@ -7,6 +7,7 @@ use super::{headers, number_in, optional_string};
 use crate::error::Error;
 use crate::input::{object_with_keys, parse_value};
 use crate::log::Level;
+use crate::rules::describe;
 use crate::secret::SecretString;
 use serde_json::{Map, Value};
 
@@ -32,10 +33,45 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "logger",
     "logLevel",
     "validateMetadata",
+    "defaultQuery",
 ];
 /// Every key of per-call options.
 pub const REQUEST_OPTION_KEYS: &[&str] =
-    &["signal", "timeout", "maxRetries", "headers", "maxResponseBytes", "validateMetadata"];
+    &["signal", "timeout", "maxRetries", "headers", "maxResponseBytes", "validateMetadata", "query"];
+
+/// Extra query parameters (`defaultQuery`, a call's `query`): scalars as
+/// text; `None` (a `null`) removes one a default set.
+pub type QueryParams = Vec<(String, Option<String>)>;
+
+fn query_params(v: Option<&Value>, field: &str) -> Result<QueryParams, Error> {
+    let o = match v {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Object(o)) => o,
+        Some(other) => {
+            return Err(Error::validation(
+                field,
+                format!("must be an object of query parameters; got {}.", describe(other)),
+            ))
+        }
+    };
+    o.iter()
+        .map(|(k, v)| {
+            let text = match v {
+                Value::Null => None,
+                Value::String(s) => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                Value::Bool(b) => Some(b.to_string()),
+                other => {
+                    return Err(Error::validation(
+                        format!("{field}.{k}"),
+                        format!("must be a string, number, boolean or null; got {}.", describe(other)),
+                    ))
+                }
+            };
+            Ok((k.clone(), text))
+        })
+        .collect()
+}
 
 /// What a write does with the provider check's findings (`validateMetadata`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -93,6 +129,8 @@ pub struct ClientConfig {
     /// Where `base_url` came from: `baseURL` or an environment variable.
     pub base_url_field: &'static str,
     pub validate_metadata: CheckMode,
+    /// Added to every request's query (`defaultQuery`).
+    pub default_query: QueryParams,
 }
 
 /// Per-call options; `None` falls back to the client's value.
@@ -103,6 +141,7 @@ pub struct RequestOptions {
     pub headers: Vec<(String, SecretString)>,
     pub max_response_bytes: Option<u64>,
     pub validate_metadata: Option<CheckMode>,
+    pub query: QueryParams,
 }
 
 /// Environment defaults; the Node entry fills these, browsers leave them empty.
@@ -215,6 +254,7 @@ pub fn client_options(json: &str, env: &Env) -> Result<ClientConfig, Error> {
         base_url_field,
         org_name,
         validate_metadata: check_mode(o.get("validateMetadata"))?.unwrap_or_default(),
+        default_query: query_params(o.get("defaultQuery"), "defaultQuery")?,
     })
 }
 
@@ -227,6 +267,7 @@ pub fn request_options(json: &str) -> Result<RequestOptions, Error> {
         max_response_bytes: max_response_bytes(o.get("maxResponseBytes"))?,
         headers: headers::parse(o.get("headers"), "headers")?,
         validate_metadata: check_mode(o.get("validateMetadata"))?,
+        query: query_params(o.get("query"), "query")?,
     })
 }
 
