@@ -240,7 +240,13 @@ export interface RequestOptions {
 export type CreateAiSecretOptions = ClientOptions & Pick<RequestOptions, "signal" | "headers">;
 
 /** Creates an AI secret; a secret of the same name in the org is returned unmodified. */
-export function createAiSecret(params: CreateAISecretParams, options?: CreateAiSecretOptions): Promise<AISecret>;
+export function createAiSecret(params: CreateAISecretParams, options?: CreateAiSecretOptions): APIPromise<AISecret>;
+
+/** The official client's promise: awaited, the result; `asResponse()`, the Response (body unread); `withResponse()`, both. */
+export interface APIPromise<T> extends Promise<T> {
+  asResponse(): Promise<Response>;
+  withResponse(): Promise<{ data: T; response: Response }>;
+}
 
 /** Awaitable as the first page, iterable with `for await` over every item. */
 export interface AISecretsPagePromise extends Promise<AISecretsPage>, AsyncIterable<AISecret> {}
@@ -258,13 +264,13 @@ export interface AISecretsPage extends AISecretList, AsyncIterable<AISecret> {
 
 /** The official Stainless client's names, for a one-line migration. */
 export interface AiSecretsResource {
-  create(params: CreateAISecretParams, options?: RequestOptions): Promise<AISecret>;
-  replace(params: CreateAISecretParams, options?: RequestOptions): Promise<AISecret>;
-  retrieve(id: string, options?: RequestOptions): Promise<AISecret>;
+  create(params: CreateAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
+  replace(params: CreateAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
+  retrieve(id: string, options?: RequestOptions): APIPromise<AISecret>;
   /** No patch sends `{}`. */
-  update(id: string, patch?: PatchAISecretParams, options?: RequestOptions): Promise<AISecret>;
-  delete(id: string, options?: RequestOptions): Promise<AISecret>;
-  findAndDelete(params: DeleteAISecretParams, options?: RequestOptions): Promise<AISecret>;
+  update(id: string, patch?: PatchAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
+  delete(id: string, options?: RequestOptions): APIPromise<AISecret>;
+  findAndDelete(params: DeleteAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
   list(query?: ListAISecretsQuery, options?: RequestOptions): AISecretsPagePromise;
 }
 
@@ -273,19 +279,19 @@ export class BraintrustClient {
   constructor(options?: ClientOptions);
   readonly aiSecrets: AiSecretsResource;
   /** POST /v1/ai_secret. */
-  createAiSecret(params: CreateAISecretParams, options?: RequestOptions): Promise<AISecret>;
+  createAiSecret(params: CreateAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
   /** PUT /v1/ai_secret: create or replace. */
-  replaceAiSecret(params: CreateAISecretParams, options?: RequestOptions): Promise<AISecret>;
+  replaceAiSecret(params: CreateAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
   /** GET /v1/ai_secret/{id}. */
-  getAiSecret(id: string, options?: RequestOptions): Promise<AISecret>;
+  getAiSecret(id: string, options?: RequestOptions): APIPromise<AISecret>;
   /** PATCH /v1/ai_secret/{id}. */
-  updateAiSecret(id: string, patch: PatchAISecretParams, options?: RequestOptions): Promise<AISecret>;
+  updateAiSecret(id: string, patch: PatchAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
   /** DELETE /v1/ai_secret/{id}; resolves to the deleted object. */
-  deleteAiSecret(id: string, options?: RequestOptions): Promise<AISecret>;
+  deleteAiSecret(id: string, options?: RequestOptions): APIPromise<AISecret>;
   /** DELETE /v1/ai_secret with a body; resolves to the deleted object. */
-  deleteAiSecretByName(params: DeleteAISecretParams, options?: RequestOptions): Promise<AISecret>;
+  deleteAiSecretByName(params: DeleteAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
   /** GET /v1/ai_secret: one page. */
-  listAiSecrets(query?: ListAISecretsQuery, options?: RequestOptions): Promise<AISecretList>;
+  listAiSecrets(query?: ListAISecretsQuery, options?: RequestOptions): APIPromise<AISecretList>;
   /** Every secret across pages, following `starting_after`. */
   iterAiSecrets(query?: Omit<ListAISecretsQuery, "ending_before">, options?: RequestOptions): AsyncGenerator<AISecret, void, undefined>;
   toJSON(): { client: "BraintrustClient" };

@@ -46,6 +46,57 @@ function settled() {
 const fulfilled = (v) => { settled(); return v; };
 const rejected = (e) => { settled(); throw e; };
 
+/** What the resource's calls return, as the official client's APIPromise:
+ * awaited, the result; `asResponse()`, the response (its body unread);
+ * `withResponse()`, both. Like the official one it is itself always
+ * fulfilled and hands `then` on to the result, so asking only for the
+ * response leaves no unhandled rejection behind. */
+class APIPromise extends Promise {
+  #raw;
+  #result;
+
+  /** `raw` resolves to [result, response, body text]. */
+  constructor(raw) {
+    super((resolve) => resolve(null));
+    this.#raw = raw;
+  }
+
+  static wrap(raw) {
+    return new APIPromise(raw);
+  }
+
+  #parsed() {
+    return (this.#result ??= this.#raw.then((r) => r[0]));
+  }
+
+  then(onFulfilled, onRejected) {
+    return this.#parsed().then(onFulfilled, onRejected);
+  }
+
+  catch(onRejected) {
+    return this.#parsed().catch(onRejected);
+  }
+
+  finally(onFinally) {
+    return this.#parsed().finally(onFinally);
+  }
+
+  asResponse() {
+    return this.#raw.then(([, res, text]) => freshResponse(res, text));
+  }
+
+  async withResponse() {
+    const [data, res, text] = await this.#raw;
+    return { data, response: freshResponse(res, text) };
+  }
+}
+
+/** A Response with the status and headers fetch gave and the checked body
+ * text, unread (the transport read the original). */
+function freshResponse(res, text) {
+  return new Response(text, { status: res?.status ?? 200, statusText: res?.statusText ?? "", headers: res?.headers ?? {} });
+}
+
 // The clients' own way to read a list query once, kept off the public API.
 const READ_QUERY = Symbol("readQuery");
 
@@ -71,9 +122,11 @@ export function makeSurface(readEnv) {
     }
 
     // Every call goes through here, so that a trap is typed and counted.
-    #call(method, a, b, c) {
+    // The resource's calls resolve to [result, response, body text], which
+    // APIPromise unwraps.
+    #call(method, args) {
       if (life.trapped && life.inFlight > 0) {
-        return new Promise((resume) => life.idle.push(resume)).then(() => this.#call(method, a, b, c));
+        return new Promise((resume) => life.idle.push(resume)).then(() => this.#call(method, args));
       }
       let p;
       try {
@@ -88,7 +141,7 @@ export function makeSurface(readEnv) {
           this.#core = makeCore(this.#options);
           this.#generation = life.generation;
         }
-        p = this.#core[method](a, b, c);
+        p = this.#core[method](...args);
       } catch (e) {
         return Promise.reject(trap(e));
       }
@@ -96,14 +149,14 @@ export function makeSurface(readEnv) {
       return p.then(fulfilled, rejected);
     }
 
-    createAiSecret(params, options) { return this.#call("create", params, options); }
-    replaceAiSecret(params, options) { return this.#call("replace", params, options); }
-    getAiSecret(id, options) { return this.#call("retrieve", id, options); }
+    createAiSecret(params, options) { return APIPromise.wrap(this.#call("create", [params, options, true])); }
+    replaceAiSecret(params, options) { return APIPromise.wrap(this.#call("replace", [params, options, true])); }
+    getAiSecret(id, options) { return APIPromise.wrap(this.#call("retrieve", [id, options, true])); }
     // No patch sends `{}`, as the official client does.
-    updateAiSecret(id, patch = {}, options) { return this.#call("update", id, patch, options); }
-    deleteAiSecret(id, options) { return this.#call("delete", id, options); }
-    deleteAiSecretByName(params, options) { return this.#call("deleteByName", params, options); }
-    listAiSecrets(query, options) { return this.#call("list", query, options); }
+    updateAiSecret(id, patch = {}, options) { return APIPromise.wrap(this.#call("update", [id, patch, options, true])); }
+    deleteAiSecret(id, options) { return APIPromise.wrap(this.#call("delete", [id, options, true])); }
+    deleteAiSecretByName(params, options) { return APIPromise.wrap(this.#call("deleteByName", [params, options, true])); }
+    listAiSecrets(query, options) { return APIPromise.wrap(this.#call("list", [query, options, true])); }
 
     /** Every secret across pages, following `starting_after`. */
     async *iterAiSecrets(query, options) {
@@ -126,7 +179,7 @@ export function makeSurface(readEnv) {
 
     /** The caller's list query read once and validated, as a plain object. */
     async [READ_QUERY](query) {
-      return JSON.parse(await this.#call("listQuery", query)) ?? {};
+      return JSON.parse(await this.#call("listQuery", [query])) ?? {};
     }
   }
 
@@ -197,9 +250,9 @@ export function makeSurface(readEnv) {
   }
 
   /** One call, no set-up: `options` holds client options and request options. */
-  async function createAiSecret(params, options = {}) {
+  function createAiSecret(params, options = {}) {
     if (options === null || typeof options !== "object") {
-      throw new ValidationError("Invalid `options`: must be an object.", { field: "options" });
+      return APIPromise.wrap(Promise.reject(new ValidationError("Invalid `options`: must be an object.", { field: "options" })));
     }
     const clientOptions = {};
     const requestOptions = {};
@@ -211,9 +264,15 @@ export function makeSurface(readEnv) {
         (PER_CALL_KEYS.includes(k) ? requestOptions : clientOptions)[k] = options[k];
       }
     } catch (e) {
-      throw unreadable(field, e, [clientOptions.apiKey, readEnv()?.BRAINTRUST_API_KEY]);
+      return APIPromise.wrap(Promise.reject(unreadable(field, e, [clientOptions.apiKey, readEnv()?.BRAINTRUST_API_KEY])));
     }
-    return new BraintrustClient(clientOptions).createAiSecret(params, requestOptions);
+    let client;
+    try {
+      client = new BraintrustClient(clientOptions);
+    } catch (e) {
+      return APIPromise.wrap(Promise.reject(e));
+    }
+    return client.createAiSecret(params, requestOptions);
   }
 
   /** `{ ok, errors, warnings }` for an AISecret-like value (a planned write,

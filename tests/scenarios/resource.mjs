@@ -288,6 +288,29 @@ export const scenarios = {
     check(nf instanceof m.NotFoundError && nf.error === nf.body && nf.error !== undefined, "APIError.error is the parsed body");
   },
 
+  async "calls return the official APIPromise: asResponse() (body unread), withResponse(), and awaiting gives the result"({ client, m }) {
+    const c = client();
+    const p = c.createAiSecret({ name: "api-promise", type: "openai", secret: "sk-api-promise-0001" });
+    check(p instanceof Promise && typeof p.asResponse === "function" && typeof p.withResponse === "function", "an APIPromise");
+    const made = await p;
+    equal(made.name, "api-promise", "awaited: the result");
+    const res = await c.getAiSecret(made.id).asResponse();
+    check(res instanceof Response && res.status === 200 && !res.bodyUsed, "a Response, body unread");
+    check(/json/.test(res.headers.get("content-type")), "its headers");
+    const body = await res.json();
+    check(body.id === made.id && !JSON.stringify(body).includes("sk-api-promise-0001"), "the checked body, no secret");
+    const { data, response } = await c.listAiSecrets({ limit: 1 }).withResponse();
+    check(data.objects.length === 1 && response.status === 200, "withResponse: data and response");
+    const e = await errorOf(() => c.getAiSecret("00000000-0000-4000-8000-000000000000").asResponse());
+    check(e instanceof m.NotFoundError, `asResponse of an error rejects with it: ${e}`);
+    const v = await errorOf(() => c.createAiSecret({ name: 5 }).withResponse());
+    check(v instanceof m.ValidationError, `withResponse of a refusal: ${v}`);
+    // The one-call form too (port 1 is one fetch blocks: refused, nothing sent).
+    const one = m.createAiSecret({ name: "api-promise-2" }, { apiKey: "test-key", baseURL: "http://127.0.0.1:1" });
+    check(typeof one.asResponse === "function", "createAiSecret returns an APIPromise");
+    check((await errorOf(() => one.withResponse())) instanceof m.ValidationError, "its refusal");
+  },
+
   async "sparse arrays are refused before anything is allocated for their holes"({ client, requests, m }) {
     const glue = await import("../../pkg/braintrust_ai_secrets.js");
     const memory = () => glue.initSync({ module: new Uint8Array() }).memory.buffer.byteLength;

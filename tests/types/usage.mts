@@ -30,6 +30,9 @@ async function main(): Promise<void> {
     void n;
   }
   const first: AISecretList = await client.aiSecrets.list({ limit: 1 });
+  const raw: Response = await client.getAiSecret(id).asResponse();
+  const { data: got2, response }: { data: AISecret; response: Response } = await client.createAiSecret({ name: "n" }).withResponse();
+  void [raw, got2, response.status];
   const pageOne = await client.aiSecrets.list({ limit: 1 });
   if (pageOne.hasNextPage()) { const two = await pageOne.getNextPage(); void two.getPaginatedItems()[0]?.id; }
   for await (const p of pageOne.iterPages()) void p.objects.length;

@@ -20,6 +20,9 @@ pub struct Call {
     pub attempts: Attempts,
     /// The caller's AbortSignal, if any.
     pub signal: Option<JsValue>,
+    /// Resolve to `[result, response, body text]`, for `asResponse()` and
+    /// `withResponse()` (js/surface.js).
+    pub keep_response: bool,
 }
 
 impl Call {
@@ -46,14 +49,18 @@ impl Call {
                 max_body: self.attempts.max_body,
                 abort: abort.as_ref(),
             };
-            let (outcome, cause) = transport::attempt(&self.req, &send).await;
+            let (outcome, js) = transport::attempt(&self.req, &send).await;
             let status = match &outcome {
                 Outcome::Response { status, .. } => *status,
                 _ => 0,
             };
             match self.attempts.settle(outcome, &self.req, &Js) {
                 Verdict::Done(d) => {
-                    let value = decoded(&d).map_err(|e| self.fail(&e, None))?;
+                    let mut value = decoded(&d).map_err(|e| self.fail(&e, None))?;
+                    if self.keep_response {
+                        value =
+                            js_sys::Array::of3(&value, &js.unwrap_or(JsValue::NULL), &JsValue::from_str(&d.0)).into();
+                    }
                     if let Some(t0) = started {
                         let elapsed_ms = (js_sys::Date::now() - t0).max(0.0) as u64;
                         self.inner.log(&self.req, Event::Succeeded { status, attempt, elapsed_ms });
@@ -61,10 +68,8 @@ impl Call {
                     return Ok(value);
                 }
                 Verdict::Fail { error, keep_cause } => {
-                    return Err(self.fail(
-                        &error,
-                        cause.filter(|_| keep_cause).map(|c| transport::clean_cause(&c, &self.req.redactor)),
-                    ));
+                    let cause = js.filter(|_| keep_cause).map(|c| transport::clean_cause(&c, &self.req.redactor));
+                    return Err(self.fail(&error, cause));
                 }
                 Verdict::Retry { delay_ms, outcome, status } => {
                     let of = self.attempts.max_retries + 1;

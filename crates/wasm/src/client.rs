@@ -117,7 +117,7 @@ impl WasmClient {
 
     /// Validates one call and its options, then runs it. A rejected promise
     /// with the `ValidationError` when the input is wrong: nothing is sent.
-    fn run(&self, op: impl FnOnce() -> Result<Operation, Refused>, options: &JsValue) -> Promise {
+    fn run(&self, op: impl FnOnce() -> Result<Operation, Refused>, options: &JsValue, keep_response: bool) -> Promise {
         let prepare = || -> Result<Call, Refused> {
             let op = op()?;
             let input = read(options, "options", &["signal"])?;
@@ -140,7 +140,7 @@ impl WasmClient {
             for p in report.iter().flat_map(|r| r.errors.iter().chain(&r.warnings)) {
                 self.inner.log(&req, Event::Checked { field: &p.field, message: &p.message });
             }
-            Ok(Call { inner: self.inner.clone(), req, attempts, signal })
+            Ok(Call { inner: self.inner.clone(), req, attempts, signal, keep_response })
         };
         match prepare() {
             Ok(call) => wasm_bindgen_futures::future_to_promise(call.run()),
@@ -149,39 +149,43 @@ impl WasmClient {
     }
 
     /// POST /v1/ai_secret.
-    pub fn create(&self, params: JsValue, options: JsValue) -> Promise {
-        self.run(|| Ok(Operation::create(&read(&params, "params", &[])?.json)?), &options)
+    pub fn create(&self, params: JsValue, options: JsValue, keep_response: bool) -> Promise {
+        self.run(|| Ok(Operation::create(&read(&params, "params", &[])?.json)?), &options, keep_response)
     }
 
     /// PUT /v1/ai_secret.
-    pub fn replace(&self, params: JsValue, options: JsValue) -> Promise {
-        self.run(|| Ok(Operation::replace(&read(&params, "params", &[])?.json)?), &options)
+    pub fn replace(&self, params: JsValue, options: JsValue, keep_response: bool) -> Promise {
+        self.run(|| Ok(Operation::replace(&read(&params, "params", &[])?.json)?), &options, keep_response)
     }
 
     /// GET /v1/ai_secret/{id}.
-    pub fn retrieve(&self, id: JsValue, options: JsValue) -> Promise {
-        self.run(|| Ok(Operation::retrieve(&read(&id, "id", &[])?.json)?), &options)
+    pub fn retrieve(&self, id: JsValue, options: JsValue, keep_response: bool) -> Promise {
+        self.run(|| Ok(Operation::retrieve(&read(&id, "id", &[])?.json)?), &options, keep_response)
     }
 
     /// PATCH /v1/ai_secret/{id}.
-    pub fn update(&self, id: JsValue, patch: JsValue, options: JsValue) -> Promise {
-        self.run(|| Ok(Operation::update(&read(&id, "id", &[])?.json, &read(&patch, "patch", &[])?.json)?), &options)
+    pub fn update(&self, id: JsValue, patch: JsValue, options: JsValue, keep_response: bool) -> Promise {
+        self.run(
+            || Ok(Operation::update(&read(&id, "id", &[])?.json, &read(&patch, "patch", &[])?.json)?),
+            &options,
+            keep_response,
+        )
     }
 
     /// DELETE /v1/ai_secret/{id}.
-    pub fn delete(&self, id: JsValue, options: JsValue) -> Promise {
-        self.run(|| Ok(Operation::delete(&read(&id, "id", &[])?.json)?), &options)
+    pub fn delete(&self, id: JsValue, options: JsValue, keep_response: bool) -> Promise {
+        self.run(|| Ok(Operation::delete(&read(&id, "id", &[])?.json)?), &options, keep_response)
     }
 
     /// DELETE /v1/ai_secret with a body.
     #[wasm_bindgen(js_name = deleteByName)]
-    pub fn delete_by_name(&self, params: JsValue, options: JsValue) -> Promise {
-        self.run(|| Ok(Operation::delete_by_name(&read(&params, "params", &[])?.json)?), &options)
+    pub fn delete_by_name(&self, params: JsValue, options: JsValue, keep_response: bool) -> Promise {
+        self.run(|| Ok(Operation::delete_by_name(&read(&params, "params", &[])?.json)?), &options, keep_response)
     }
 
     /// GET /v1/ai_secret: one page.
-    pub fn list(&self, query: JsValue, options: JsValue) -> Promise {
-        self.run(|| Ok(Operation::list(&read(&query, "query", &[])?.json)?), &options)
+    pub fn list(&self, query: JsValue, options: JsValue, keep_response: bool) -> Promise {
+        self.run(|| Ok(Operation::list(&read(&query, "query", &[])?.json)?), &options, keep_response)
     }
 
     /// A list query read once and validated, as JSON text (or the

@@ -185,7 +185,8 @@ pub fn clean_cause(e: &JsValue, redactor: &Redactor) -> JsValue {
     out.into()
 }
 
-/// One attempt: the outcome, and the rejection that caused a connection error.
+/// One attempt: the outcome, and the JS value behind it: the rejection that
+/// caused a connection error, or the Response.
 pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValue>) {
     let Ok(controller) = AbortController::new() else {
         return (Outcome::Connection(FetchFailure::default()), None);
@@ -236,8 +237,9 @@ pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValu
     };
     if matches!(outcome, Outcome::Timeout | Outcome::Aborted) {
         controller.abort();
+        return (outcome, None);
     }
-    (outcome, None)
+    (outcome, Some(res))
 }
 
 /// Every header as (name, value), in the order the Response gives them.

@@ -43,21 +43,32 @@ pub enum Scope {
     Patch,
 }
 
-/// Lower case without `_` and `-`: `authType`, `auth_type` and `AuthType`
-/// are one name to a person.
-fn folded(s: &str) -> String {
-    s.chars().filter(|c| *c != '_' && *c != '-').map(|c| c.to_ascii_lowercase()).collect()
+/// Names longer than this are never near-misses of a field name.
+const MAX_NAME: usize = 40;
+
+/// `s` in lower case without `_` and `-`, into `buf` (`authType`,
+/// `auth_type` and `AuthType` are one name to a person); `None` when longer
+/// than [`MAX_NAME`]. On the stack: this runs for every unknown key.
+fn fold<'b>(s: &str, buf: &'b mut [u8; MAX_NAME]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    for b in s.bytes().filter(|b| *b != b'_' && *b != b'-') {
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+    }
+    Some(&buf[..n])
 }
 
-/// Edit distance, for near-misses of short field names.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+/// Edit distance of two short byte strings.
+fn distance(a: &[u8], b: &[u8]) -> usize {
+    let mut row = [0usize; MAX_NAME + 1];
+    for (j, r) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *r = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
             prev = row[j + 1];
             row[j + 1] = next;
         }
@@ -65,14 +76,23 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// The known name `name` most likely means, if any.
+/// The known name `name` most likely means, if any: the same folded, or
+/// within two edits of a name longer than four characters.
 fn near_miss<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let f = folded(name);
-    known
-        .map(|k| (k, if folded(k) == f { 0 } else { distance(&folded(k), &f) }))
-        .filter(|(k, d)| *d == 0 || (*d <= 2 && k.len() > 4))
-        .min_by_key(|(_, d)| *d)
-        .map(|(k, _)| k)
+    let (mut nb, mut kb) = ([0u8; MAX_NAME], [0u8; MAX_NAME]);
+    let f = fold(name, &mut nb)?;
+    let mut best: Option<(&'a str, usize)> = None;
+    for k in known {
+        let Some(g) = fold(k, &mut kb) else { continue };
+        if g.len().abs_diff(f.len()) > 2 {
+            continue;
+        }
+        let d = if g == f { 0 } else { distance(g, f) };
+        if (d == 0 || (d <= 2 && k.len() > 4)) && best.is_none_or(|(_, b)| d < b) {
+            best = Some((k, d));
+        }
+    }
+    best.map(|(k, _)| k)
 }
 
 fn is_url(s: &str) -> bool {

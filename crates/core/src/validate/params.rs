@@ -3,7 +3,7 @@
 use super::{number_in, optional_string};
 use crate::error::Error;
 use crate::input::{object_with_keys, parse, parse_value};
-use crate::model::{CreateAISecret, DeleteAISecret, JsonText, ListQuery, Nullable, PatchAISecret};
+use crate::model::{CreateAISecret, DeleteAISecret, JsonText, ListQuery, PatchAISecret};
 use crate::providers::{self, Report, Scope};
 use crate::rules::describe;
 use crate::secret::SecretString;
@@ -56,16 +56,15 @@ impl Operation {
     /// What the provider check finds in a write's `type`, `metadata` and
     /// `secret` (crate::providers); `None` for reads and deletes.
     pub fn provider_report(&self) -> Option<Report> {
-        let parts = |kind: &Nullable<String>, metadata: &Nullable<JsonText>, secret: &Nullable<SecretString>| {
-            let metadata = metadata.as_ref().and_then(|m| m.as_ref().map(JsonText::parse));
-            (kind.clone().flatten(), metadata, secret.as_ref().and_then(|s| s.as_ref().map(|s| s.expose().to_string())))
-        };
-        let ((kind, metadata, secret), scope) = match self {
-            Operation::Create(b) | Operation::Replace(b) => (parts(&b.kind, &b.metadata, &b.secret), Scope::Whole),
-            Operation::Update(_, p) => (parts(&p.kind, &p.metadata, &p.secret), Scope::Patch),
+        let (kind, metadata, secret, scope) = match self {
+            Operation::Create(b) | Operation::Replace(b) => (&b.kind, &b.metadata, &b.secret, Scope::Whole),
+            Operation::Update(_, p) => (&p.kind, &p.metadata, &p.secret, Scope::Patch),
             _ => return None,
         };
-        Some(providers::check(kind.as_deref(), metadata.as_ref(), secret.as_deref(), scope))
+        let metadata = metadata.as_ref().and_then(|m| m.as_ref().map(JsonText::parse));
+        // The secret is only borrowed: no copy of it outlives the check.
+        let secret = secret.as_ref().and_then(|s| s.as_ref().map(SecretString::expose));
+        Some(providers::check(kind.as_ref().and_then(|k| k.as_deref()), metadata.as_ref(), secret, scope))
     }
 
     /// The refusal for `report`'s errors under `mode`, if it refuses.

@@ -24,7 +24,7 @@ extern "C" {
 
 /// `createAiSecret(params, options)`.
 pub fn create(c: &WasmClient, params: JsValue, options: JsValue) -> Promise {
-    c.create(params, options)
+    c.create(params, options, false)
 }
 
 fn js(src: &str) -> JsValue {
