@@ -234,6 +234,14 @@ export interface RequestOptions {
   validateMetadata?: ValidateMetadata;
   /** Query parameters for this call; `null` removes a `defaultQuery` one. */
   query?: Record<string, string | number | boolean | null | undefined>;
+  /** The official client's: replaces the request's path (`/v1/...`). */
+  path?: string;
+  /** Sent as the `Idempotency-Key` header. */
+  idempotencyKey?: string;
+  /** Accepted for the official client's code; fetch has no agents, and these endpoints do not stream. */
+  httpAgent?: unknown;
+  stream?: boolean;
+  __binaryResponse?: boolean;
 }
 
 /** `createAiSecret(params, options)`: client and request options together. */
@@ -268,10 +276,10 @@ export interface AiSecretsResource {
   replace(params: CreateAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
   retrieve(id: string, options?: RequestOptions): APIPromise<AISecret>;
   /** No patch sends `{}`. */
-  update(id: string, patch?: PatchAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
+  update(id: string, patch?: PatchAISecretParams | RequestOptions, options?: RequestOptions): APIPromise<AISecret>;
   delete(id: string, options?: RequestOptions): APIPromise<AISecret>;
   findAndDelete(params: DeleteAISecretParams, options?: RequestOptions): APIPromise<AISecret>;
-  list(query?: ListAISecretsQuery, options?: RequestOptions): AISecretsPagePromise;
+  list(query?: ListAISecretsQuery | RequestOptions, options?: RequestOptions): AISecretsPagePromise;
 }
 
 export class BraintrustClient {

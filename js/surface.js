@@ -55,7 +55,7 @@ class APIPromise extends Promise {
   #raw;
   #result;
 
-  /** `raw` resolves to [result, response, body text]. */
+  /** `raw` resolves to [result, response]. */
   constructor(raw) {
     super((resolve) => resolve(null));
     this.#raw = raw;
@@ -82,19 +82,20 @@ class APIPromise extends Promise {
   }
 
   asResponse() {
-    return this.#raw.then(([, res, text]) => freshResponse(res, text));
+    return this.#raw.then(([data, res]) => freshResponse(res, data));
   }
 
   async withResponse() {
-    const [data, res, text] = await this.#raw;
-    return { data, response: freshResponse(res, text) };
+    const [data, res] = await this.#raw;
+    return { data, response: freshResponse(res, data) };
   }
 }
 
-/** A Response with the status and headers fetch gave and the checked body
- * text, unread (the transport read the original). */
-function freshResponse(res, text) {
-  return new Response(text, { status: res?.status ?? 200, statusText: res?.statusText ?? "", headers: res?.headers ?? {} });
+/** A Response with the status and headers fetch gave and the result as its
+ * JSON body, unread (the transport read the original; written only when
+ * asked, so a call that never asks pays nothing for it). */
+function freshResponse(res, data) {
+  return new Response(JSON.stringify(data), { status: res?.status ?? 200, statusText: res?.statusText ?? "", headers: res?.headers ?? {} });
 }
 
 // The clients' own way to read a list query once, kept off the public API.
@@ -122,8 +123,8 @@ export function makeSurface(readEnv) {
     }
 
     // Every call goes through here, so that a trap is typed and counted.
-    // The resource's calls resolve to [result, response, body text], which
-    // APIPromise unwraps.
+    // The resource's calls resolve to [result, response], which APIPromise
+    // unwraps.
     #call(method, args) {
       if (life.trapped && life.inFlight > 0) {
         return new Promise((resume) => life.idle.push(resume)).then(() => this.#call(method, args));
@@ -183,6 +184,19 @@ export function makeSurface(readEnv) {
     }
   }
 
+  // The official client's request options: a method given them where its
+  // params would be takes them as options, as the official one does.
+  const OFFICIAL_OPTIONS = ["method", "path", "query", "body", "headers", "maxRetries", "stream", "timeout", "httpAgent", "signal", "idempotencyKey", "__binaryResponse", "__streamClass"];
+  const isRequestOptions = (v) => {
+    try {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
+      const keys = Object.keys(v);
+      return keys.length > 0 && keys.every((k) => OFFICIAL_OPTIONS.includes(k));
+    } catch {
+      return false; // unreadable: the call refuses it with the field named
+    }
+  };
+
   // Official-client shape. `list()` is awaitable (first page) and iterable (every item).
   class AiSecrets {
     #c;
@@ -190,10 +204,14 @@ export function makeSurface(readEnv) {
     create(params, options) { return this.#c.createAiSecret(params, options); }
     replace(params, options) { return this.#c.replaceAiSecret(params, options); }
     retrieve(id, options) { return this.#c.getAiSecret(id, options); }
-    update(id, patch, options) { return this.#c.updateAiSecret(id, patch, options); }
+    update(id, patch, options) {
+      return options === undefined && isRequestOptions(patch) ? this.#c.updateAiSecret(id, {}, patch) : this.#c.updateAiSecret(id, patch, options);
+    }
     delete(id, options) { return this.#c.deleteAiSecret(id, options); }
     findAndDelete(params, options) { return this.#c.deleteAiSecretByName(params, options); }
-    list(query, options) { return new PagePromise(this.#c, query, options); }
+    list(query, options) {
+      return options === undefined && isRequestOptions(query) ? new PagePromise(this.#c, {}, query) : new PagePromise(this.#c, query, options);
+    }
   }
 
   class PagePromise {

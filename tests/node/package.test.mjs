@@ -324,6 +324,30 @@ test("options: defaultQuery on every request, a call's query after it, null remo
   assert.throws(() => new esm.BraintrustClient({ defaultQuery: "a=b" }), (e) => e instanceof esm.ValidationError && e.field === "defaultQuery");
 });
 
+test("options: the official request options: path and idempotencyKey honoured, options where params go, method/body refused", async () => {
+  // An unknown path, as the official tests use: an emulator without the spec check.
+  const own = await startEmulator({ keys: [KEY], spec: { check: () => [], available: true } });
+  try {
+    const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: own.url, maxRetries: 0 });
+    const made = await c.createAiSecret({ name: uniq("opts") }, { idempotencyKey: "idem-1" });
+    assert.equal(own.apiRequests().at(-1).headers["idempotency-key"], "idem-1");
+    const path = { path: "/_stainless_unknown_path" };
+    for (const call of [() => c.aiSecrets.retrieve(made.id, path), () => c.aiSecrets.delete(made.id, path), () => c.aiSecrets.update(made.id, path), () => c.aiSecrets.list(path), () => c.aiSecrets.list({}, path)]) {
+      const e = await call().catch((x) => x);
+      assert.ok(e instanceof esm.NotFoundError, String(e));
+      assert.equal(own.apiRequests().at(-1).path, "/_stainless_unknown_path");
+    }
+    const { Agent } = await import("node:http");
+    assert.equal((await c.getAiSecret(made.id, { httpAgent: new Agent(), stream: false, __binaryResponse: false })).id, made.id, "accepted, no effect");
+    for (const [opts, field] of [[{ method: "get" }, "method"], [{ body: { name: "x" } }, "body"], [{ path: "relative" }, "path"]]) {
+      const e = await c.getAiSecret(made.id, opts).catch((x) => x);
+      assert.ok(e instanceof esm.ValidationError && e.field === field, String(e));
+    }
+  } finally {
+    await own.close();
+  }
+});
+
 test("wire: a custom fetch gets lower-case header names, as the official client gives them", async () => {
   const seen = [];
   const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url, defaultHeaders: { "X-Team": "ml" }, fetch: (u, init) => (seen.push(init.headers), fetch(u, init)) });

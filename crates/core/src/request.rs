@@ -208,6 +208,11 @@ pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> Htt
         redactor.add(v.expose());
         set_header(&mut headers, k, v.clone());
     }
+    // A call's `path` (the official request option) replaces the operation's.
+    let path = opts.path.clone().unwrap_or(path);
+    if let Some(key) = &opts.idempotency_key {
+        set_header(&mut headers, "idempotency-key", key.clone());
+    }
     let url = format!("{}{path}{}", config.base_url, with_extra_query(query.unwrap_or_default(), config, opts));
     HttpRequest { method, url, path, headers, body, expect, redactor }
 }
@@ -244,6 +249,21 @@ mod tests {
         assert_eq!(list.url, "http://h/v1/ai_secret?limit=2&apiVersion=foo&hello=world");
         assert!(request_options(r#"{"query": {"x": [1]}}"#).is_err());
         assert!(client_options(r#"{"defaultQuery": "a=b"}"#, &Env::default()).is_err());
+    }
+
+    #[test]
+    fn the_official_path_and_idempotency_key_options() {
+        let cfg = config(json!({"baseURL": "http://h"}));
+        let ro = request_options(r#"{"path": "/_other", "idempotencyKey": "k-1"}"#).unwrap();
+        let r = build(&cfg, Operation::retrieve(r#""3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f""#).unwrap(), &ro);
+        assert_eq!(
+            (r.url.as_str(), r.path.as_str(), header(&r, "idempotency-key")),
+            ("http://h/_other", "/_other", Some("k-1"))
+        );
+        for bad in [r#"{"path": "x"}"#, r#"{"path": "/a?b"}"#, r#"{"method": "get"}"#, r#"{"body": {}}"#] {
+            assert!(request_options(bad).is_err(), "{bad}");
+        }
+        assert!(request_options(r#"{"stream": false, "__binaryResponse": false, "method": null}"#).is_ok());
     }
 
     #[test]

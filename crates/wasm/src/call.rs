@@ -20,7 +20,7 @@ pub struct Call {
     pub attempts: Attempts,
     /// The caller's AbortSignal, if any.
     pub signal: Option<JsValue>,
-    /// Resolve to `[result, response, body text]`, for `asResponse()` and
+    /// Resolve to `[result, response]`, for `asResponse()` and
     /// `withResponse()` (js/surface.js).
     pub keep_response: bool,
 }
@@ -58,8 +58,7 @@ impl Call {
                 Verdict::Done(d) => {
                     let mut value = decoded(&d).map_err(|e| self.fail(&e, None))?;
                     if self.keep_response {
-                        value =
-                            js_sys::Array::of3(&value, &js.unwrap_or(JsValue::NULL), &JsValue::from_str(&d.0)).into();
+                        value = js_sys::Array::of2(&value, &js.unwrap_or(JsValue::NULL)).into();
                     }
                     if let Some(t0) = started {
                         let elapsed_ms = (js_sys::Date::now() - t0).max(0.0) as u64;

@@ -120,7 +120,8 @@ impl WasmClient {
     fn run(&self, op: impl FnOnce() -> Result<Operation, Refused>, options: &JsValue, keep_response: bool) -> Promise {
         let prepare = || -> Result<Call, Refused> {
             let op = op()?;
-            let input = read(options, "options", &["signal"])?;
+            // JS values JSON cannot carry; only `signal` is used.
+            let input = read(options, "options", &["signal", "httpAgent", "__streamClass"])?;
             let ro = request_options(&input.json)?;
             let signal = signal_option(input.taken("signal"))?;
             let c = &self.inner.config;

@@ -36,12 +36,45 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "defaultQuery",
 ];
 /// Every key of per-call options.
-pub const REQUEST_OPTION_KEYS: &[&str] =
-    &["signal", "timeout", "maxRetries", "headers", "maxResponseBytes", "validateMetadata", "query"];
+pub const REQUEST_OPTION_KEYS: &[&str] = &[
+    "signal",
+    "timeout",
+    "maxRetries",
+    "headers",
+    "maxResponseBytes",
+    "validateMetadata",
+    "query",
+    // The official client's names: `path` and `idempotencyKey` are honoured;
+    // `stream` and `__binaryResponse` have nothing to change on these JSON
+    // endpoints; `httpAgent` and `__streamClass` stay JS values the shell
+    // takes and fetch has no use for; `method` and `body` are refused.
+    "path",
+    "idempotencyKey",
+    "stream",
+    "__binaryResponse",
+    "httpAgent",
+    "__streamClass",
+    "method",
+    "body",
+];
 
 /// Extra query parameters (`defaultQuery`, a call's `query`): scalars as
 /// text; `None` (a `null`) removes one a default set.
 pub type QueryParams = Vec<(String, Option<String>)>;
+
+/// A `path` option: absolute (`/v1/...`), without a query or fragment.
+fn request_path(v: Option<&Value>) -> Result<Option<String>, Error> {
+    match optional_string(v, "path")? {
+        None => Ok(None),
+        Some(p) if p.starts_with('/') && !p.contains(['?', '#']) && !p.chars().any(char::is_whitespace) => {
+            Ok(Some(p.to_string()))
+        }
+        Some(_) => Err(Error::validation(
+            "path",
+            "must start with / (such as /v1/ai_secret), without a query, fragment or spaces.",
+        )),
+    }
+}
 
 fn query_params(v: Option<&Value>, field: &str) -> Result<QueryParams, Error> {
     let o = match v {
@@ -142,6 +175,9 @@ pub struct RequestOptions {
     pub max_response_bytes: Option<u64>,
     pub validate_metadata: Option<CheckMode>,
     pub query: QueryParams,
+    /// Replaces the operation's path (`/v1/...`), as the official option does.
+    pub path: Option<String>,
+    pub idempotency_key: Option<SecretString>,
 }
 
 /// Environment defaults; the Node entry fills these, browsers leave them empty.
@@ -261,6 +297,12 @@ pub fn client_options(json: &str, env: &Env) -> Result<ClientConfig, Error> {
 /// Validates per-call options (their JSON: `signal` is the shell's).
 pub fn request_options(json: &str) -> Result<RequestOptions, Error> {
     let o = options_map(json, REQUEST_OPTION_KEYS, "request options")?;
+    for (key, instead) in [("method", "the method is the operation's"), ("body", "pass the body as the call's params")]
+    {
+        if o.get(key).is_some_and(|v| !v.is_null()) {
+            return Err(Error::validation(key, format!("is not a per-call option here: {instead}.")));
+        }
+    }
     Ok(RequestOptions {
         timeout_ms: timeout(o.get("timeout"))?,
         max_retries: max_retries(o.get("maxRetries"))?,
@@ -268,6 +310,9 @@ pub fn request_options(json: &str) -> Result<RequestOptions, Error> {
         headers: headers::parse(o.get("headers"), "headers")?,
         validate_metadata: check_mode(o.get("validateMetadata"))?,
         query: query_params(o.get("query"), "query")?,
+        path: request_path(o.get("path"))?,
+        idempotency_key: optional_string(o.get("idempotencyKey"), "idempotencyKey")?
+            .map(|k| SecretString::new(k.to_string())),
     })
 }
 
