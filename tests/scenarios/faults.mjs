@@ -1,18 +1,10 @@
 // Faults the emulator injects, written once and run in Node and in headless
 // Chromium (tests/node/faults.test.mjs). Each scenario returns a row of the
 // fault matrix: the error class (or "ok"), attempts, elapsed ms and notes.
+import { check, equal, sleep } from "./assert.mjs";
 import { makeContext } from "./resource.mjs";
 
 export { makeContext };
-
-function check(cond, message) {
-  if (!cond) throw new Error(`assertion failed: ${message}`);
-}
-function equal(a, b, message) {
-  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
-  if (x !== y) throw new Error(`assertion failed: ${message}: ${x} !== ${y}`);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs `call`, returning {error|value, elapsedMs}. */
 async function timed(call) {

@@ -3,28 +3,10 @@
 // read, values that are not what they seem, a fetch or a body that never
 // settles, a patched global. Each is refused or settled cleanly, sends
 // nothing it should not, and leaves the module working.
+import { check, equal, errorOf, sleep } from "./assert.mjs";
 import { makeContext } from "./resource.mjs";
 
 export { makeContext };
-
-function check(cond, message) {
-  if (!cond) throw new Error(`assertion failed: ${message}`);
-}
-function equal(a, b, message) {
-  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
-  if (x !== y) throw new Error(`assertion failed: ${message}: ${x} !== ${y}`);
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** The error `call` throws or rejects with (undefined if it succeeds). */
-async function errorOf(call) {
-  try {
-    await call();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 /** Checks a ValidationError naming `field`. */
 async function refused(m, call, field, what) {

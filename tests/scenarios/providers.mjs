@@ -3,26 +3,10 @@
 // (../shared/spec/provider-metadata.json, handed over as ctx.facts): the
 // exported table agrees with it, and every write is checked before it is
 // sent.
+import { check, equal, errorOf } from "./assert.mjs";
 import { makeContext } from "./resource.mjs";
 
 export { makeContext };
-
-function check(cond, message) {
-  if (!cond) throw new Error(`assertion failed: ${message}`);
-}
-function equal(a, b, message) {
-  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
-  if (x !== y) throw new Error(`assertion failed: ${message}: ${x} !== ${y}`);
-}
-
-async function errorOf(call) {
-  try {
-    await call();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
 
 const schemaOf = (m, type) => m.providers.schemas.find((s) => s.types.includes(type));
 

@@ -2,22 +2,7 @@
 // headless Chromium (tests/node/resource.test.mjs). Only web APIs are used:
 // the emulator is driven and observed through its control API over fetch.
 // Each scenario resets the emulator, so they run one at a time.
-
-function check(cond, message) {
-  if (!cond) throw new Error(`assertion failed: ${message}`);
-}
-function equal(a, b, message) {
-  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
-  if (x !== y) throw new Error(`assertion failed: ${message}: ${x} !== ${y}`);
-}
-async function errorOf(call) {
-  try {
-    await call();
-  } catch (e) {
-    return e;
-  }
-  return undefined;
-}
+import { check, equal, errorOf } from "./assert.mjs";
 
 async function rejects(promise, Cls, message) {
   try {
