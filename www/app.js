@@ -6,7 +6,7 @@ import {
   RateLimitError, InternalServerError, APIError, APIConnectionTimeoutError, APIConnectionError,
   APIUserAbortError, ResponseValidationError, checkAiSecret,
 } from "/pkg/index.js";
-import { fillTypes, readFields, renderFields, secretKeys, showProblems } from "./provider-form.js";
+import { drawnNames, fillTypes, readFields, renderFields, secretKeys, showProblems } from "./provider-form.js";
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = "bt-dashboard-connection";
@@ -351,7 +351,11 @@ function openDialog(id, s) {
 function openEdit(s) {
   $("e-name").value = s.name;
   $("e-type").value = s.type ?? "";
-  $("e-metadata").value = s.metadata ? JSON.stringify(s.metadata, null, 2) : "";
+  // The type's fields are drawn and filled; the JSON area holds the rest.
+  renderFields($("e-provider-fields"), s.type ?? "", { prefix: "ef", values: s.metadata ?? {} });
+  const drawn = drawnNames(s.type ?? "");
+  const other = Object.fromEntries(Object.entries(s.metadata ?? {}).filter(([k]) => !drawn.includes(k)));
+  $("e-metadata").value = Object.keys(other).length ? JSON.stringify(other, null, 2) : "";
   openDialog("edit-dialog", s);
 }
 
@@ -394,8 +398,17 @@ function saveEdit(ev) {
     const meta = parseMetadata($("e-metadata"), $("e-metadata-error"));
     if (!meta.ok) return false;
     const patch = { name, type: $("e-type").value.trim() || null };
-    if (meta.value) patch.metadata = meta.value;
-    const s = await client.updateAiSecret(current.id, patch);
+    const metadata = { ...readFields($("e-provider-fields")), ...meta.value };
+    if (Object.keys(metadata).length) patch.metadata = metadata;
+    let s;
+    try {
+      s = await client.updateAiSecret(current.id, patch);
+    } catch (e) {
+      if (!(e instanceof ValidationError && e.problems)) throw e;
+      const rest = showProblems($("edit-form"), e.problems);
+      showError($("edit-error"), rest.length ? rest.map((p) => `${LABELS[p.field] ?? p.field}: ${p.message}`).join(" ") : "Fix the fields marked above; nothing was sent.");
+      return false;
+    }
     say($("list-notice"), `Updated ${s.name}.`);
   });
 }
@@ -461,6 +474,7 @@ $("load-more").addEventListener("click", loadMore);
 $("create-form").addEventListener("submit", create);
 fillTypes($("providers"));
 $("c-type").addEventListener("input", syncProvider);
+$("e-type").addEventListener("input", () => renderFields($("e-provider-fields"), $("e-type").value.trim(), { prefix: "ef", values: current?.metadata ?? {} }));
 $("c-type").addEventListener("input", () => showError($("c-type-error"), null));
 // An error goes as soon as its field is edited.
 $("c-name").addEventListener("input", () => {

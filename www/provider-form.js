@@ -5,7 +5,6 @@
 import { providers } from "/pkg/index.js";
 
 const schemaOf = (type) => providers.schemas.find((s) => s.types.includes(type));
-const fieldId = (name) => `pf-${name}`;
 
 /** The type list, from the table (exact casing: xAI). */
 export function fillTypes(datalist) {
@@ -34,11 +33,27 @@ function control(f) {
   return input;
 }
 
-/** Draws `type`'s fields (and `models`) into `box`; empty for other types. */
-export function renderFields(box, type) {
+/** The names `renderFields` draws for `type`. */
+export function drawnNames(type) {
+  const schema = schemaOf(type);
+  return schema ? [...schema.fields.map((f) => f.name), "models"] : [];
+}
+
+/** A stored value as a control shows it. */
+function shown(f, v) {
+  if (v === undefined || v === null) return "";
+  if (f.kind === "string[]" && Array.isArray(v)) return v.join("\n");
+  if (f.kind === "record<string,string>" && typeof v === "object") return Object.entries(v).map(([k, x]) => `${k}: ${x}`).join("\n");
+  return String(v);
+}
+
+/** Draws `type`'s fields (and `models`) into `box`, ids starting `prefix`
+ * and filled from `values`; empty for other types. */
+export function renderFields(box, type, { prefix = "pf", values = {} } = {}) {
   box.replaceChildren();
   const schema = schemaOf(type);
   if (!schema) return;
+  const fieldId = (name) => `${prefix}-${name}`;
   const models = providers.baseFields.find((f) => f.name === "models");
   for (const f of [...schema.fields, models]) {
     const wrap = document.createElement("div");
@@ -52,6 +67,7 @@ export function renderFields(box, type) {
     c.id = fieldId(f.name);
     c.dataset.name = f.name;
     c.dataset.kind = f.kind;
+    c.value = shown(f, values[f.name]);
     const err = Object.assign(document.createElement("p"), { className: "error", id: `${c.id}-error`, hidden: true });
     c.setAttribute("aria-describedby", err.id);
     // A field's error goes as soon as the field changes.

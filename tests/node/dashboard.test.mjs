@@ -139,6 +139,24 @@ test("a Bedrock secret through the form: aws_access_key_id gets the suggestion a
   assert.equal(await create.locator("#c-secret-field").isHidden(), false, "back to a plain secret");
 });
 
+test("edit draws the type's fields filled from the stored metadata; a provider problem shows under its field", async () => {
+  await page.getByRole("button", { name: "Edit aws-e2e" }).click();
+  const dialog = page.locator("#edit-dialog");
+  assert.equal(await dialog.locator("#ef-region").inputValue(), "us-east-1");
+  assert.equal(await dialog.locator("#ef-access_key").inputValue(), "AKIAE2E");
+  assert.equal(await dialog.getByLabel("Other metadata (JSON object; keys are merged)").inputValue(), "", "drawn keys are not repeated");
+  const before = apiCount();
+  await dialog.locator("#ef-api_base").fill("not a url");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await dialog.locator("#ef-api_base-error").waitFor({ state: "visible" });
+  assert.match(await dialog.locator("#ef-api_base-error").innerText(), /absolute URL/);
+  assert.equal(apiCount(), before, "nothing sent");
+  await dialog.locator("#ef-api_base").fill("https://bedrock.example/v1");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await page.locator("#list-notice", { hasText: "Updated aws-e2e" }).waitFor();
+  assert.equal(stored("aws-e2e").metadata.api_base, "https://bedrock.example/v1");
+});
+
 test("the list marks a stored secret the proxy could not use", async () => {
   const user = emu.store.user(KEY);
   emu.store.create(emu.store.orgs[0], user, { name: "broken-bedrock", type: "bedrock", secret: "x", metadata: { aws_access_key_id: "A" } });
@@ -160,7 +178,7 @@ test("rotate replaces the stored value; the new value never stays in the page", 
 
 test("edit metadata (patch)", async () => {
   await page.getByRole("button", { name: "Edit openai-e2e" }).click();
-  const meta = page.getByLabel("Metadata (JSON object; keys are merged)");
+  const meta = page.getByLabel("Other metadata (JSON object; keys are merged)");
   assert.deepEqual(JSON.parse(await meta.inputValue()), { team: "ml" });
   await meta.fill('{"team": "ml", "env": "prod"}');
   await page.getByRole("button", { name: "Save" }).click();
