@@ -257,7 +257,7 @@ export interface APIPromise<T> extends Promise<T> {
 }
 
 /** Awaitable as the first page, iterable with `for await` over every item. */
-export interface AISecretsPagePromise extends Promise<AISecretsPage>, AsyncIterable<AISecret> {}
+export interface AISecretsPagePromise extends APIPromise<AISecretsPage>, AsyncIterable<AISecret> {}
 
 /** A page as the official client gives it. */
 export interface AISecretsPage extends AISecretList, AsyncIterable<AISecret> {

@@ -54,6 +54,7 @@ const rejected = (e) => { settled(); throw e; };
 class APIPromise extends Promise {
   #raw;
   #result;
+  #response;
 
   /** `raw` resolves to [result, response]. */
   constructor(raw) {
@@ -81,13 +82,19 @@ class APIPromise extends Promise {
     return this.#parsed().finally(onFinally);
   }
 
+  // One Response per call, as the official client gives: asResponse() and
+  // withResponse() hand out the same object.
+  #responseOf([data, res]) {
+    return (this.#response ??= freshResponse(res, data));
+  }
+
   asResponse() {
-    return this.#raw.then(([data, res]) => freshResponse(res, data));
+    return this.#raw.then((r) => this.#responseOf(r));
   }
 
   async withResponse() {
-    const [data, res] = await this.#raw;
-    return { data, response: freshResponse(res, data) };
+    const r = await this.#raw;
+    return { data: r[0], response: this.#responseOf(r) };
   }
 }
 
@@ -215,13 +222,23 @@ export function makeSurface(readEnv) {
   }
 
   class PagePromise {
-    #c; #query; #options; #first;
+    #c; #query; #options; #first; #call;
     constructor(client, query, options) { this.#c = client; this.#query = query; this.#options = options; }
     #page() {
       return (this.#first ??= (async () => {
         const q = await this.#c[READ_QUERY](this.#query);
-        return new AISecretsPage(this.#c, q, this.#options, await this.#c.listAiSecrets(q, this.#options));
+        this.#call = this.#c.listAiSecrets(q, this.#options);
+        return new AISecretsPage(this.#c, q, this.#options, await this.#call);
       })());
+    }
+    /** As the official APIPromise: the Response of the first page, body unread. */
+    async asResponse() {
+      await this.#page();
+      return this.#call.asResponse();
+    }
+    async withResponse() {
+      const data = await this.#page();
+      return { data, response: await this.#call.asResponse() };
     }
     then(onFulfilled, onRejected) { return this.#page().then(onFulfilled, onRejected); }
     catch(onRejected) { return this.#page().catch(onRejected); }

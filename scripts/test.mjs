@@ -70,7 +70,8 @@ try {
   await emu.close();
   emu = undefined;
 
-  const suites = readdirSync(join(root, "tests/node")).filter((f) => f.endsWith(".test.mjs")).map((f) => `tests/node/${f}`);
+  // The package's suites, and the official client's tests ported (tests/compat).
+  const suites = ["tests/node", "tests/compat"].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith(".test.mjs")).map((f) => `${dir}/${f}`));
   await step("package suites (node:test)", "node", ["--test", "--test-concurrency=1", "--test-reporter=tap", ...suites]);
   // The benchmark with tiny counts, so that it cannot rot (figures not meaningful).
   await step("bench smoke run", "node", ["bench/run.mjs", "--smoke"]);
