@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as Braintrust from "braintrust-ai-secrets";
-import { startPrismMock } from "./prism-mock.mjs";
+import { startPrism } from "../node/helpers.mjs";
 
 const SPEC = fileURLToPath(new URL("../../../shared/spec/ai_secret.openapi.json", import.meta.url));
 const skip = existsSync(SPEC) ? false : `spec not found at ${SPEC}`;
@@ -17,7 +17,7 @@ const skip = existsSync(SPEC) ? false : `spec not found at ${SPEC}`;
 let prism, client;
 before(async () => {
   if (skip) return;
-  prism = await startPrismMock(SPEC);
+  prism = await startPrism(["mock", SPEC]);
   client = new Braintrust.BraintrustClient({ apiKey: "My API Key", baseURL: prism.url });
 });
 after(() => prism?.stop());

@@ -1,6 +1,8 @@
 // Shared helpers of the node:test suites: the emulator, request counting,
 // a static file server and headless Chromium.
 import http from "node:http";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import net from "node:net";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -93,4 +95,35 @@ export function assertSpecConformance(emu) {
     return;
   }
   if (emu.violations.length) throw new Error(`requests that break the official spec:\n${emu.violations.join("\n")}`);
+}
+
+/** Prism on 127.0.0.1 with `args` (`["mock", spec]` or `["proxy", spec, upstream, "--errors"]`), started from
+ * node_modules/.bin so that the PID is Prism's own. `output()` is what it has printed so far. */
+export async function startPrism(args) {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const port = new URL(await refusedUrl()).port;
+  const child = spawn(join(root, "node_modules/.bin/prism"), [...args, "--host", "127.0.0.1", "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${output}`)), 60000);
+    const onData = (d) => {
+      output += d;
+      if (/listening on/i.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`Prism exited (${code}):\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    },
+  };
 }

@@ -4,16 +4,13 @@
 // schemas, so a temporary copy has each replaced by {} first.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as m from "braintrust-ai-secrets";
 import { SPEC_PATH } from "../emulator/spec-check.mjs";
-import { startEmulator, refusedUrl, KEY } from "./helpers.mjs";
+import { startEmulator, startPrism, KEY } from "./helpers.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const skip = existsSync(SPEC_PATH) ? false : `official spec not found at ${SPEC_PATH}`;
 
 /** The ai_secret paths of the spec, with every {"nullable": true} made {}. */
@@ -36,7 +33,7 @@ function preparedSpec() {
   return { spec: walk(spec), replaced };
 }
 
-let emu, prism, prismUrl, specDir, prepared, output = "";
+let emu, prism, prismUrl, specDir, prepared;
 before(async () => {
   if (skip) return;
   emu = await startEmulator({ keys: [KEY] });
@@ -44,29 +41,11 @@ before(async () => {
   const file = join(specDir, "ai_secret.openapi.json");
   prepared = preparedSpec();
   writeFileSync(file, JSON.stringify(prepared.spec));
-  const port = new URL(await refusedUrl()).port;
-  // Started from node_modules/.bin, not npx, so this PID is Prism's own.
-  prism = spawn(join(root, "node_modules/.bin/prism"), ["proxy", file, emu.url, "--errors", "--host", "127.0.0.1", "--port", port], { stdio: ["ignore", "pipe", "pipe"] });
-  prismUrl = `http://127.0.0.1:${port}`;
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${output}`)), 60000);
-    const onData = (d) => {
-      output += d;
-      if (/listening on/i.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    prism.stdout.on("data", onData);
-    prism.stderr.on("data", onData);
-    prism.on("exit", (code) => reject(new Error(`Prism exited (${code}):\n${output}`)));
-  });
+  prism = await startPrism(["proxy", file, emu.url, "--errors"]);
+  prismUrl = prism.url;
 });
 after(async () => {
-  if (prism && prism.exitCode === null) {
-    prism.kill("SIGTERM");
-    await new Promise((r) => prism.once("exit", r));
-  }
+  await prism?.stop();
   await emu?.close();
   if (specDir) rmSync(specDir, { recursive: true, force: true });
 });
@@ -90,7 +69,7 @@ test("Prism rejects a response that breaks the spec", { skip }, async () => {
 test("every operation of the client passes Prism's request and response validation", { skip }, async () => {
   const c = new m.BraintrustClient({ apiKey: KEY, baseURL: prismUrl, maxRetries: 0 });
   await new Promise((r) => setTimeout(r, 500)); // let the last test's log lines arrive
-  const from = output.length;
+  const from = prism.output().length;
   const sentBefore = emu.apiRequests().length;
   const made = await c.createAiSecret({ name: "prism-1", type: "openai", secret: "sk-prism-value-000001", metadata: { a: 1 } });
   assert.equal(made.name, "prism-1");
@@ -109,7 +88,7 @@ test("every operation of the client passes Prism's request and response validati
   assert.ok(Array.isArray(back.objects));
   assert.equal((await c.deleteAiSecret(made.id)).id, made.id);
   assert.equal((await c.deleteAiSecretByName({ name: "prism-2" })).name, "prism-2");
-  const seen = output.slice(from);
+  const seen = prism.output().slice(from);
   assert.doesNotMatch(seen, /violation|✖/i, seen);
   assert.equal(emu.apiRequests().length - sentBefore, 14, "every call reached the emulator through Prism");
 });
