@@ -1,6 +1,7 @@
 //! Header names and values, checked before fetch sees them: fetch's own
 //! error would quote the value, which may be a key.
 
+use super::optional_object;
 use crate::error::Error;
 use crate::rules::describe;
 use crate::secret::SecretString;
@@ -24,15 +25,8 @@ pub const REFUSED_BY_FETCH: &[&str] = &["transfer-encoding", "content-length", "
 /// default header (as in the official client). An `undefined` value is
 /// absent from the JSON, so it keeps the default.
 pub fn parse(v: Option<&Value>, field: &str) -> Result<Vec<(String, SecretString)>, Error> {
-    let map = match v {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Object(m)) => m,
-        Some(other) => {
-            return Err(Error::validation(
-                field,
-                format!("must be an object of header names to strings; got {}.", describe(other)),
-            ))
-        }
+    let Some(map) = optional_object(v, field, "must be an object of header names to strings")? else {
+        return Ok(Vec::new());
     };
     let mut out = Vec::with_capacity(map.len());
     for (name, value) in map {

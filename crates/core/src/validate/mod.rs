@@ -34,6 +34,30 @@ pub(crate) fn number_in(
     }
 }
 
+/// An object or nothing (absent or `null`); anything else is "`want`; got <kind>."
+pub(crate) fn optional_object<'a>(
+    v: Option<&'a Value>,
+    field: &str,
+    want: &str,
+) -> Result<Option<&'a serde_json::Map<String, Value>>, Error> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(o)) => Ok(Some(o)),
+        Some(other) => Err(Error::validation(field, format!("{want}; got {}.", describe(other)))),
+    }
+}
+
+/// One of `choices` by its name, or nothing (absent or `null`).
+pub(crate) fn one_of<T: Copy>(v: Option<&Value>, field: &str, choices: &[(&str, T)]) -> Result<Option<T>, Error> {
+    let Some(given) = optional_string(v, field)? else { return Ok(None) };
+    if let Some((_, t)) = choices.iter().find(|(name, _)| *name == given) {
+        return Ok(Some(*t));
+    }
+    let names: Vec<String> = choices.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+    let (last, init) = names.split_last().map_or(("", &[][..]), |(l, i)| (l.as_str(), i));
+    Err(Error::validation(field, format!("must be {} or {last}.", init.join(", "))))
+}
+
 /// A string or nothing (absent or `null`).
 pub(crate) fn optional_string<'a>(v: Option<&'a Value>, field: &str) -> Result<Option<&'a str>, Error> {
     match v {

@@ -3,7 +3,7 @@
 //! are checked by the wasm crate; the rest arrives here as JSON.
 
 use super::base_url::base_url;
-use super::{headers, number_in, optional_string};
+use super::{headers, number_in, one_of, optional_object, optional_string};
 use crate::error::Error;
 use crate::input::{object_with_keys, parse_value};
 use crate::log::Level;
@@ -77,15 +77,8 @@ fn request_path(v: Option<&Value>) -> Result<Option<String>, Error> {
 }
 
 fn query_params(v: Option<&Value>, field: &str) -> Result<QueryParams, Error> {
-    let o = match v {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Object(o)) => o,
-        Some(other) => {
-            return Err(Error::validation(
-                field,
-                format!("must be an object of query parameters; got {}.", describe(other)),
-            ))
-        }
+    let Some(o) = optional_object(v, field, "must be an object of query parameters")? else {
+        return Ok(Vec::new());
     };
     o.iter()
         .map(|(k, v)| {
@@ -118,13 +111,7 @@ pub enum CheckMode {
 }
 
 fn check_mode(v: Option<&Value>) -> Result<Option<CheckMode>, Error> {
-    Ok(match optional_string(v, "validateMetadata")? {
-        None => None,
-        Some("strict") => Some(CheckMode::Strict),
-        Some("warn") => Some(CheckMode::Warn),
-        Some("off") => Some(CheckMode::Off),
-        Some(_) => return Err(Error::validation("validateMetadata", "must be \"strict\", \"warn\" or \"off\".")),
-    })
+    one_of(v, "validateMetadata", &[("strict", CheckMode::Strict), ("warn", CheckMode::Warn), ("off", CheckMode::Off)])
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,13 +199,9 @@ fn log_level(v: Option<&Value>) -> Result<Level, Error> {
 }
 
 fn credentials(v: Option<&Value>) -> Result<Option<Credentials>, Error> {
-    Ok(match optional_string(v, "credentials")? {
-        None => None,
-        Some("omit") => Some(Credentials::Omit),
-        Some("same-origin") => Some(Credentials::SameOrigin),
-        Some("include") => Some(Credentials::Include),
-        Some(_) => return Err(Error::validation("credentials", "must be \"omit\", \"same-origin\" or \"include\".")),
-    })
+    let choices =
+        [("omit", Credentials::Omit), ("same-origin", Credentials::SameOrigin), ("include", Credentials::Include)];
+    one_of(v, "credentials", &choices)
 }
 
 fn api_key(v: Option<&Value>, env: &Env) -> Result<Option<SecretString>, Error> {
@@ -324,6 +307,20 @@ mod tests {
 
     fn opts(v: serde_json::Value) -> String {
         v.to_string()
+    }
+
+    #[test]
+    fn choices_say_what_they_accept() {
+        let e = client_options(r#"{"credentials": "all"}"#, &Env::default()).unwrap_err();
+        assert_eq!(e.message(), "Invalid `credentials`: must be \"omit\", \"same-origin\" or \"include\".");
+        let e = request_options(r#"{"validateMetadata": "loose"}"#).unwrap_err();
+        assert_eq!(e.message(), "Invalid `validateMetadata`: must be \"strict\", \"warn\" or \"off\".");
+        assert_eq!(
+            request_options(r#"{"validateMetadata": "warn"}"#).unwrap().validate_metadata,
+            Some(CheckMode::Warn)
+        );
+        let e = request_options(r#"{"query": [1]}"#).unwrap_err();
+        assert_eq!(e.message(), "Invalid `query`: must be an object of query parameters; got an array.");
     }
 
     #[test]
