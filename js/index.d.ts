@@ -196,6 +196,8 @@ export interface ClientOptions {
   validateMetadata?: ValidateMetadata;
   /** Query parameters added to every request. */
   defaultQuery?: Record<string, string | number | boolean | null | undefined>;
+  /** Accepted for the official client's code; fetch has no agents. */
+  httpAgent?: unknown;
 }
 
 /** "strict" (default): refuse with a ValidationError, log warnings. "warn": send, log every finding. "off": no check. */
@@ -238,6 +240,8 @@ export interface RequestOptions {
   path?: string;
   /** Sent as the `Idempotency-Key` header. */
   idempotencyKey?: string;
+  /** The official client's: this call's base URL when the client has none (no `baseURL` option or environment variable). */
+  defaultBaseURL?: string;
   /** Accepted for the official client's code; fetch has no agents, and these endpoints do not stream. */
   httpAgent?: unknown;
   stream?: boolean;
@@ -303,7 +307,52 @@ export class BraintrustClient {
   /** Every secret across pages, following `starting_after`. */
   iterAiSecrets(query?: Omit<ListAISecretsQuery, "ending_before">, options?: RequestOptions): AsyncGenerator<AISecret, void, undefined>;
   toJSON(): { client: "BraintrustClient" };
+  /** The base URL calls go to. */
+  readonly baseURL: string;
+  /** Retries after the first attempt (default 2). */
+  readonly maxRetries: number;
+  /** Per-attempt timeout in milliseconds (default 60 000). */
+  readonly timeout: number;
+  /** The API key, from the option or `BRAINTRUST_API_KEY`. */
+  readonly apiKey: string | undefined;
+
+  // The official client's statics.
+  static BraintrustError: typeof BraintrustError;
+  static ValidationError: typeof ValidationError;
+  static APIError: typeof APIError;
+  static BadRequestError: typeof BadRequestError;
+  static AuthenticationError: typeof AuthenticationError;
+  static PermissionDeniedError: typeof PermissionDeniedError;
+  static NotFoundError: typeof NotFoundError;
+  static ConflictError: typeof ConflictError;
+  static UnprocessableEntityError: typeof UnprocessableEntityError;
+  static RateLimitError: typeof RateLimitError;
+  static InternalServerError: typeof InternalServerError;
+  static APIConnectionError: typeof APIConnectionError;
+  static APIConnectionTimeoutError: typeof APIConnectionTimeoutError;
+  static APIUserAbortError: typeof APIUserAbortError;
+  static ResponseValidationError: typeof ResponseValidationError;
+  static ClientInternalError: typeof ClientInternalError;
 }
+
+/** The official client's type names: `Braintrust.AISecret`, `Braintrust.AISecretCreateParams`, … */
+export declare namespace BraintrustClient {
+  export type AISecret = _AISecret;
+  export type AISecretCreateParams = CreateAISecretParams;
+  export type AISecretReplaceParams = CreateAISecretParams;
+  export type AISecretUpdateParams = PatchAISecretParams;
+  export type AISecretListParams = ListAISecretsQuery;
+  export type AISecretFindAndDeleteParams = DeleteAISecretParams;
+  export type AISecretsListObjects = AISecretsPage;
+  export type ClientOptions = _ClientOptions;
+  export type RequestOptions = _RequestOptions;
+}
+type _AISecret = AISecret;
+type _ClientOptions = ClientOptions;
+type _RequestOptions = RequestOptions;
+
+/** The official client's names: `import Braintrust from "braintrust-ai-secrets"`, or `{ Braintrust }`. */
+export { BraintrustClient as Braintrust, BraintrustClient as default };
 
 interface ErrorProps {
   attempts?: number;

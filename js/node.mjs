@@ -9,4 +9,6 @@ import { readEnv } from "./node-env.js";
 initSync({ module: readFileSync(new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url)) });
 
 export const { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName } = makeSurface(readEnv);
+// The official client's names: `import Braintrust from ...`, `{ Braintrust }`.
+export { BraintrustClient as default, BraintrustClient as Braintrust };
 export * from "./errors.js";

@@ -129,6 +129,22 @@ export function makeSurface(readEnv) {
       this.aiSecrets = Object.freeze(new AiSecrets(this));
     }
 
+    /** The official client's read-only settings. Getters on the prototype, so
+     * that `JSON.stringify` and `util.inspect` of a client never show the key. */
+    get baseURL() { return this.#live().baseURL; }
+    get maxRetries() { return this.#live().maxRetries; }
+    get timeout() { return this.#live().timeout; }
+    get apiKey() { return this.#live().apiKey; }
+
+    /** The wasm half, made again from the same options on a fresh instance. */
+    #live() {
+      if (this.#generation !== life.generation) {
+        this.#core = makeCore(this.#options);
+        this.#generation = life.generation;
+      }
+      return this.#core;
+    }
+
     // Every call goes through here, so that a trap is typed and counted.
     // The resource's calls resolve to [result, response], which APIPromise
     // unwraps.
@@ -143,13 +159,8 @@ export function makeSurface(readEnv) {
           life.trapped = false;
           life.generation++;
         }
-        // A fresh instance knows no client: this one is made again from the
-        // same options.
-        if (this.#generation !== life.generation) {
-          this.#core = makeCore(this.#options);
-          this.#generation = life.generation;
-        }
-        p = this.#core[method](...args);
+        // A fresh instance knows no client: this one is made again.
+        p = this.#live()[method](...args);
       } catch (e) {
         return Promise.reject(trap(e));
       }
@@ -185,15 +196,27 @@ export function makeSurface(readEnv) {
 
     toJSON() { return { client: "BraintrustClient" }; }
 
+    // Node's util.inspect (and console.log) would call the getters above
+    // when asked to (`getters: true`): it is shown the settings, the key as
+    // [REDACTED]. A registered symbol, so browsers need nothing from Node.
+    [Symbol.for("nodejs.util.inspect.custom")](depth, options, inspect) {
+      const c = this.#live();
+      const view = { baseURL: c.baseURL, maxRetries: c.maxRetries, timeout: c.timeout, apiKey: c.apiKey == null ? c.apiKey : "[REDACTED]", aiSecrets: this.aiSecrets };
+      return `BraintrustClient ${inspect(view, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+    }
+
     /** The caller's list query read once and validated, as a plain object. */
     async [READ_QUERY](query) {
       return JSON.parse(await this.#call("listQuery", [query])) ?? {};
     }
   }
 
+  // The official client's statics: `Braintrust.APIError`, `Braintrust.NotFoundError`, …
+  for (const [name, cls] of Object.entries(classes)) BraintrustClient[name] = cls;
+
   // The official client's request options: a method given them where its
   // params would be takes them as options, as the official one does.
-  const OFFICIAL_OPTIONS = ["method", "path", "query", "body", "headers", "maxRetries", "stream", "timeout", "httpAgent", "signal", "idempotencyKey", "__binaryResponse", "__streamClass"];
+  const OFFICIAL_OPTIONS = ["method", "path", "query", "body", "headers", "maxRetries", "stream", "timeout", "httpAgent", "signal", "idempotencyKey", "defaultBaseURL", "__binaryResponse", "__streamClass"];
   const isRequestOptions = (v) => {
     try {
       if (v === null || typeof v !== "object" || Array.isArray(v)) return false;

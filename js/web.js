@@ -8,4 +8,6 @@ await init({ module_or_path: new URL("./braintrust_ai_secrets_bg.wasm", import.m
 
 // Browsers never read the environment.
 export const { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName } = makeSurface(() => undefined);
+// The official client's names: `import Braintrust from ...`, `{ Braintrust }`.
+export { BraintrustClient as default, BraintrustClient as Braintrust };
 export * from "./errors.js";

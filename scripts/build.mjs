@@ -31,9 +31,11 @@ for (const [from, to] of [
 ]) copyFileSync(join(root, from), join(pkg, to));
 
 // require(): node.mjs bundled into one CommonJS file, glue included; its
-// `import.meta.url` becomes the bundle's own file URL.
+// `import.meta.url` becomes the bundle's own file URL. As the official
+// client's, `require()` gives the client class, every export on it.
 run(join(bin, "esbuild"), [join(pkg, "node.mjs"), "--bundle", "--format=cjs", "--platform=node", "--target=node18", "--log-level=error",
-  "--define:import.meta.url=__bundle_url", "--banner:js=const __bundle_url = require(\"node:url\").pathToFileURL(__filename).href;", `--outfile=${join(pkg, "node.cjs")}`]);
+  "--define:import.meta.url=__bundle_url", "--banner:js=const __bundle_url = require(\"node:url\").pathToFileURL(__filename).href;",
+  "--keep-names", "--footer:js=module.exports = Object.assign(module.exports.default, module.exports);", `--outfile=${join(pkg, "node.cjs")}`]);
 
 const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
 const version = /^version = "([^"]+)"/m.exec(cargo)[1];

@@ -3,12 +3,12 @@
 // ported to node:test with their describe and test names kept and no
 // assertion loosened. As there, they run against a Prism mock of the spec
 // (../shared/spec/ai_secret.openapi.json). The one change a user makes is
-// the class: `new Braintrust(...)` becomes `new BraintrustClient(...)`.
+// the import: `braintrust-ai-secrets` in place of `@braintrust/api`.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import * as Braintrust from "braintrust-ai-secrets";
+import Braintrust from "braintrust-ai-secrets";
 import { startPrism } from "../node/helpers.mjs";
 
 const SPEC = fileURLToPath(new URL("../../../shared/spec/ai_secret.openapi.json", import.meta.url));
@@ -18,7 +18,7 @@ let prism, client;
 before(async () => {
   if (skip) return;
   prism = await startPrism(["mock", SPEC]);
-  client = new Braintrust.BraintrustClient({ apiKey: "My API Key", baseURL: prism.url });
+  client = new Braintrust({ apiKey: "My API Key", baseURL: prism.url });
 });
 after(() => prism?.stop());
 

@@ -38,7 +38,7 @@ for (const [label, m] of [["import", esm], ["require", cjs]]) {
     }
     assert.ok(new m.RateLimitError("x") instanceof m.APIError);
     assert.ok(new m.APIConnectionTimeoutError("x") instanceof m.APIConnectionError);
-    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "createAiSecret", "providers", "checkAiSecret", "canonicalName"].sort());
+    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "Braintrust", "default", "createAiSecret", "providers", "checkAiSecret", "canonicalName"].sort());
   });
 
   test(`${label}: createAiSecret creates a secret with one call`, async () => {
@@ -73,8 +73,8 @@ test("wire: POST {baseURL}/v1/ai_secret with bearer auth, JSON and a compact bod
   assert.equal(r.headers.authorization, `Bearer ${KEY}`);
   assert.equal(r.headers["content-type"], "application/json");
   assert.equal(r.body, JSON.stringify({ name, metadata: { a: [1, 2] }, secret: "sk-wire-0000000000" }));
-  const custom = Object.keys(r.headers).filter((h) => h.startsWith("x-"));
-  assert.deepEqual(custom, [], "no custom headers by default");
+  const custom = Object.entries(r.headers).filter(([h]) => h.startsWith("x-"));
+  assert.deepEqual(custom, [["x-stainless-retry-count", "0"]], "only the official client's retry count by default");
 });
 
 test("wire: a baseURL with a path prefix keeps it", async () => {
@@ -352,7 +352,7 @@ test("wire: a custom fetch gets lower-case header names, as the official client 
   const seen = [];
   const c = new esm.BraintrustClient({ apiKey: KEY, baseURL: emu.url, defaultHeaders: { "X-Team": "ml" }, fetch: (u, init) => (seen.push(init.headers), fetch(u, init)) });
   await c.createAiSecret({ name: uniq("lower") }, { headers: { "X-Call": "1" } });
-  assert.deepEqual(Object.keys(seen[0]), ["authorization", "content-type", "x-team", "x-call"]);
+  assert.deepEqual(Object.keys(seen[0]), ["authorization", "content-type", "x-team", "x-call", "x-stainless-retry-count"]);
 });
 
 test("options: fetch's bad ports (6000) are refused for the platform's fetch only; a custom fetch is asked", async () => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tsc = `${root}node_modules/.bin/tsc`;
 
-for (const config of ["node16", "bundler"]) {
+for (const config of ["node16", "bundler", "readme"]) {
   test(`tsc --strict accepts the usage file under moduleResolution ${config}`, () => {
     try {
       execFileSync(tsc, ["-p", `tests/types/tsconfig.${config}.json`], { cwd: root, encoding: "utf8" });

@@ -51,6 +51,20 @@ pub struct HttpRequest {
     pub expect: Expect,
     /// Scrubs this request's key, secret and header values from any text.
     pub redactor: Redactor,
+    /// Whether each attempt says its retry number in [`RETRY_COUNT_HEADER`],
+    /// as the official client does: not when the caller set that header
+    /// (its value is then sent as given) or removed it with `null`.
+    pub counts_retries: bool,
+}
+
+/// The official client's header of an attempt's retry number (0 for the first).
+pub const RETRY_COUNT_HEADER: &str = "x-stainless-retry-count";
+
+impl HttpRequest {
+    /// The [`RETRY_COUNT_HEADER`] value of attempt `attempt` (1-based), if sent.
+    pub fn retry_count(&self, attempt: u32) -> Option<String> {
+        self.counts_retries.then(|| attempt.saturating_sub(1).to_string())
+    }
 }
 
 fn encode(s: &str) -> String {
@@ -204,17 +218,23 @@ pub fn build(config: &ClientConfig, op: Operation, opts: &RequestOptions) -> Htt
     if body.is_some() {
         headers.push(("content-type".into(), SecretString::new("application/json".into())));
     }
+    let mut counts_retries = true;
     for (k, v) in config.default_headers.iter().chain(opts.headers.iter()) {
         redactor.add(v.expose());
         set_header(&mut headers, k, v.clone());
+        counts_retries &= !k.eq_ignore_ascii_case(RETRY_COUNT_HEADER);
     }
     // A call's `path` (the official request option) replaces the operation's.
     let path = opts.path.clone().unwrap_or(path);
     if let Some(key) = &opts.idempotency_key {
         set_header(&mut headers, "idempotency-key", key.clone());
     }
-    let url = format!("{}{path}{}", config.base_url, with_extra_query(query.unwrap_or_default(), config, opts));
-    HttpRequest { method, url, path, headers, body, expect, redactor }
+    let base = match &opts.default_base_url {
+        Some(default) if !config.base_url_given => default,
+        _ => &config.base_url,
+    };
+    let url = format!("{base}{path}{}", with_extra_query(query.unwrap_or_default(), config, opts));
+    HttpRequest { method, url, path, headers, body, expect, redactor, counts_retries }
 }
 
 #[cfg(test)]
@@ -264,6 +284,38 @@ mod tests {
             assert!(request_options(bad).is_err(), "{bad}");
         }
         assert!(request_options(r#"{"stream": false, "__binaryResponse": false, "method": null}"#).is_ok());
+    }
+
+    #[test]
+    fn the_retry_count_header_counts_unless_the_caller_set_or_removed_it() {
+        let id = || Operation::retrieve(r#""3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f""#).unwrap();
+        let plain = build(&config(json!({})), id(), &RequestOptions::default());
+        assert_eq!((plain.retry_count(1), plain.retry_count(3)), (Some("0".into()), Some("2".into())));
+        let set = build(
+            &config(json!({})),
+            id(),
+            &request_options(r#"{"headers": {"X-Stainless-Retry-Count": "42"}}"#).unwrap(),
+        );
+        assert_eq!((set.retry_count(2), header(&set, RETRY_COUNT_HEADER)), (None, Some("42")));
+        let removed = build(
+            &config(json!({"defaultHeaders": {"x-stainless-retry-count": null}})),
+            id(),
+            &RequestOptions::default(),
+        );
+        assert_eq!((removed.retry_count(2), header(&removed, RETRY_COUNT_HEADER)), (None, None));
+    }
+
+    #[test]
+    fn default_base_url_applies_only_when_the_client_has_none() {
+        let ro = request_options(r#"{"defaultBaseURL": "http://h:5000/option"}"#).unwrap();
+        let id = || Operation::retrieve(r#""3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f""#).unwrap();
+        let url = |cfg: &ClientConfig| build(cfg, id(), &ro).url;
+        assert_eq!(url(&config(json!({}))), "http://h:5000/option/v1/ai_secret/3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f");
+        assert!(url(&config(json!({"baseURL": "http://h:5000/client"}))).starts_with("http://h:5000/client/v1/"));
+        let env = Env { base_url: Some("http://h:5000/env".into()), ..Env::default() };
+        assert!(url(&client_options("{}", &env).unwrap()).starts_with("http://h:5000/env/v1/"));
+        let e = request_options(r#"{"defaultBaseURL": "nope"}"#).unwrap_err();
+        assert_eq!(crate::error::testing::field_of(Err::<(), _>(e)), "defaultBaseURL");
     }
 
     #[test]

@@ -13,6 +13,7 @@
 // `thrown` being what the caller's code threw, if it threw.
 
 const PROTO = Object.prototype;
+const QUERY_KEYS = ["query", "defaultQuery"];
 
 function isPlain(v) {
   const p = Object.getPrototypeOf(v);
@@ -51,11 +52,15 @@ function noHoles(key, v) {
  * with its key), without the braces; undefined when it has no JSON form. */
 function member(key, raw) {
   const wrapper = { [key]: raw };
+  // In a query object `undefined` removes a default parameter, as `null`
+  // does (the official client's rule; in headers it keeps the default).
+  const undefinedIsNull = QUERY_KEYS.includes(key);
   const text = JSON.stringify(wrapper, function (k, v) {
     // A top-level object that no toJSON changed must be a plain one.
     if (this === wrapper && v === raw && isObject(v) && !isPlain(v)) {
       throw new Refusal(`must be a plain object or null; got ${kindOf(v)}.`);
     }
+    if (v === undefined && undefinedIsNull && this === raw) return null;
     return noHoles(k, v);
   });
   return text.length === 2 ? undefined : text.slice(1, -1);

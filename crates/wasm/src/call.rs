@@ -48,6 +48,7 @@ impl Call {
                 timeout_ms: self.attempts.timeout_ms,
                 max_body: self.attempts.max_body,
                 abort: abort.as_ref(),
+                attempt,
             };
             let (outcome, js) = transport::attempt(&self.req, &send).await;
             let status = match &outcome {

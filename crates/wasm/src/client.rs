@@ -96,7 +96,7 @@ impl WasmClient {
     pub fn new(options: JsValue, env_vars: JsValue, classes: Object) -> Result<WasmClient, JsValue> {
         let env = env(&env_vars);
         let make = || -> Result<Inner, Refused> {
-            let input = read(&options, "options", &["fetch", "logger"])?;
+            let input = read(&options, "options", &["fetch", "logger", "httpAgent"])?;
             let config = client_options(&input.json, &env)?;
             let fetch = fetch_option(input.taken("fetch"))?;
             if fetch.is_none() {
@@ -113,6 +113,32 @@ impl WasmClient {
             }
             r.to_js(&classes, &redactor)
         })
+    }
+
+    /// The base URL calls go to, as the official `client.baseURL`.
+    #[wasm_bindgen(getter = baseURL)]
+    pub fn base_url(&self) -> String {
+        self.inner.config.base_url.clone()
+    }
+
+    /// Retries after the first attempt, as the official `client.maxRetries`.
+    #[wasm_bindgen(getter = maxRetries)]
+    pub fn max_retries(&self) -> u32 {
+        self.inner.config.max_retries
+    }
+
+    /// The per-attempt timeout in milliseconds, as the official `client.timeout`.
+    #[wasm_bindgen(getter)]
+    pub fn timeout(&self) -> f64 {
+        self.inner.config.timeout_ms as f64
+    }
+
+    /// The API key, as the official `client.apiKey`: a copy only when asked
+    /// (the JS getter is on the prototype, so neither `JSON.stringify` nor
+    /// `util.inspect` of a client reads it).
+    #[wasm_bindgen(getter = apiKey)]
+    pub fn api_key(&self) -> Option<String> {
+        self.inner.config.api_key.as_ref().map(|k| k.expose().to_string())
     }
 
     /// Validates one call and its options, then runs it. A rejected promise

@@ -118,6 +118,8 @@ pub struct Send<'a> {
     pub timeout_ms: u64,
     pub max_body: u64,
     pub abort: Option<&'a AbortWatch>,
+    /// Which attempt this is (1 for the first).
+    pub attempt: u32,
 }
 
 fn init(req: &HttpRequest, s: &Send, controller: &AbortController) -> RequestInit {
@@ -126,6 +128,9 @@ fn init(req: &HttpRequest, s: &Send, controller: &AbortController) -> RequestIni
     let headers = dictionary();
     for (k, v) in &req.headers {
         set(&headers, k, &JsValue::from_str(v.expose()));
+    }
+    if let Some(n) = req.retry_count(s.attempt) {
+        set(&headers, bt_core::request::RETRY_COUNT_HEADER, &JsValue::from_str(&n));
     }
     init.set_headers(&headers);
     if let Some(body) = &req.body {

@@ -34,6 +34,8 @@ pub const CLIENT_OPTION_KEYS: &[&str] = &[
     "logLevel",
     "validateMetadata",
     "defaultQuery",
+    // The official client's: accepted, and unused (fetch has no agents).
+    "httpAgent",
 ];
 /// Every key of per-call options.
 pub const REQUEST_OPTION_KEYS: &[&str] = &[
@@ -44,12 +46,14 @@ pub const REQUEST_OPTION_KEYS: &[&str] = &[
     "maxResponseBytes",
     "validateMetadata",
     "query",
-    // The official client's names: `path` and `idempotencyKey` are honoured;
+    // The official client's names: `path`, `idempotencyKey` and
+    // `defaultBaseURL` (the base URL when the client was given none) are honoured;
     // `stream` and `__binaryResponse` have nothing to change on these JSON
     // endpoints; `httpAgent` and `__streamClass` stay JS values the shell
     // takes and fetch has no use for; `method` and `body` are refused.
     "path",
     "idempotencyKey",
+    "defaultBaseURL",
     "stream",
     "__binaryResponse",
     "httpAgent",
@@ -148,6 +152,9 @@ pub struct ClientConfig {
     pub log_level: Level,
     /// Where `base_url` came from: `baseURL` or an environment variable.
     pub base_url_field: &'static str,
+    /// Whether `base_url` was given (option or environment), not the default:
+    /// a call's `defaultBaseURL` applies only when it was not.
+    pub base_url_given: bool,
     pub validate_metadata: CheckMode,
     /// Added to every request's query (`defaultQuery`).
     pub default_query: QueryParams,
@@ -164,6 +171,9 @@ pub struct RequestOptions {
     pub query: QueryParams,
     /// Replaces the operation's path (`/v1/...`), as the official option does.
     pub path: Option<String>,
+    /// The official `defaultBaseURL`: the base URL of this call when the
+    /// client has none of its own.
+    pub default_base_url: Option<String>,
     pub idempotency_key: Option<SecretString>,
 }
 
@@ -257,6 +267,7 @@ pub fn client_options(json: &str, env: &Env) -> Result<ClientConfig, Error> {
             _ => (None, "baseURL"),
         },
     };
+    let base_url_given = url.is_some();
     let base_url = match url {
         Some(u) => base_url(u, base_url_field)?,
         None => DEFAULT_BASE_URL.to_string(),
@@ -271,6 +282,7 @@ pub fn client_options(json: &str, env: &Env) -> Result<ClientConfig, Error> {
         default_headers: headers::parse(o.get("defaultHeaders"), "defaultHeaders")?,
         base_url,
         base_url_field,
+        base_url_given,
         org_name,
         validate_metadata: check_mode(o.get("validateMetadata"))?.unwrap_or_default(),
         default_query: query_params(o.get("defaultQuery"), "defaultQuery")?,
@@ -294,6 +306,9 @@ pub fn request_options(json: &str) -> Result<RequestOptions, Error> {
         validate_metadata: check_mode(o.get("validateMetadata"))?,
         query: query_params(o.get("query"), "query")?,
         path: request_path(o.get("path"))?,
+        default_base_url: optional_string(o.get("defaultBaseURL"), "defaultBaseURL")?
+            .map(|u| base_url(u, "defaultBaseURL"))
+            .transpose()?,
         idempotency_key: optional_string(o.get("idempotencyKey"), "idempotencyKey")?
             .map(|k| SecretString::new(k.to_string())),
     })
