@@ -31,7 +31,14 @@ pub fn parse(v: Option<&Value>, field: &str) -> Result<Vec<(String, SecretString
     let mut out = Vec::with_capacity(map.len());
     for (name, value) in map {
         if !is_name(name) {
-            return Err(Error::validation(field, format!("has an invalid header name `{}`.", name.escape_debug())));
+            // Quoted only when it is printable ASCII: anything else would
+            // reach a terminal or a log as it is.
+            let shown =
+                if name.bytes().all(|b| (0x20..0x7f).contains(&b)) { format!(" `{name}`") } else { String::new() };
+            return Err(Error::validation(
+                field,
+                format!("has an invalid header name{shown}: a name is letters, digits and !#$%&'*+-.^_`|~ only."),
+            ));
         }
         if REFUSED_BY_FETCH.iter().any(|h| h.eq_ignore_ascii_case(name)) {
             return Err(Error::validation(
@@ -72,6 +79,12 @@ mod tests {
             assert_eq!(is_name(&String::from_utf8_lossy(&[b])), token, "byte {b}");
         }
         assert!(is_name("X-Request-Id") && !is_name("") && !is_name("a b") && !is_name("é"));
+        let named = |n: &str| parse(Some(&serde_json::json!({ n: "v" })), "headers").unwrap_err().message();
+        assert_eq!(
+            named("a b"),
+            "Invalid `headers`: has an invalid header name `a b`: a name is letters, digits and !#$%&'*+-.^_`|~ only."
+        );
+        assert!(named("a\u{1b}[31m").starts_with("Invalid `headers`: has an invalid header name: "));
     }
 
     #[test]
