@@ -9,13 +9,14 @@ import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchApply } from "./apply.mjs";
 import { NAMES, SIGNAL_FLOOR, instantFetch, makeContender } from "./contenders.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
 const N = smoke
-  ? { warmup: 30, seq: 60, total: 200, width: 64, runs: 1, slices: 2, cold: 1, mem: [100, 200, 300], overhead: 200 }
-  : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, slices: 10, cold: 5, mem: [1000, 50000, 100000], overhead: 30000 };
+  ? { warmup: 30, seq: 60, total: 200, width: 64, runs: 1, slices: 2, cold: 1, mem: [100, 200, 300], overhead: 200, apply: 20 }
+  : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, slices: 10, cold: 5, mem: [1000, 50000, 100000], overhead: 30000, apply: 1000 };
 // The client-overhead pass: every contender on the same instant fetch (the
 // node-fetch variant would be the global-fetch one again).
 const OVERHEAD_NAMES = NAMES.filter((n) => !n.includes("node-fetch"));
@@ -118,6 +119,7 @@ function sizes() {
     "web entry (index.js + surface.js + errors.js, each gzipped)": sum(["pkg/index.js", "pkg/surface.js", "pkg/errors.js"].map(fileSize)),
     "node ESM entry (node.mjs; shares the web glue)": fileSize("pkg/node.mjs"),
     "node CJS bundle (node.cjs)": fileSize("pkg/node.cjs"),
+    "sync module, loaded on first audit, rotation or CLI use (wasm + glue)": sum(["pkg/sync/braintrust_ai_secrets_sync_bg.wasm", "pkg/sync/braintrust_ai_secrets_sync.js"].map(fileSize)),
   };
   const browserShipped = sum([wasm, shipped[GLUE]]);
   // The browser bundle of a page that makes one call, per client.
@@ -194,6 +196,13 @@ try {
 } finally {
   emu.stop();
 }
+// The CLI's apply of a manifest into an empty org, then again (nothing to do).
+const applyEmu = await startEmulator();
+try {
+  results.apply = await benchApply(applyEmu.url, API_KEY, N.apply);
+} finally {
+  applyEmu.stop();
+}
 
 // Ratios to raw fetch: throughput and cold start as "× raw", CPU as "× raw".
 const base = "raw fetch";
@@ -242,6 +251,10 @@ lines.push("");
 lines.push("| one-call page, esbuild --bundle --minify | JS raw / gzip B | wasm raw / gzip B | total gzip B |");
 lines.push("|---|---|---|---|");
 for (const [k, v] of Object.entries(results.size.bundles)) lines.push(`| ${k} | ${v.jsRaw} / ${v.jsGzip} | ${v.wasmRaw ?? "–"} / ${v.wasmGzip ?? "–"} | ${v.totalGzip} |`);
+lines.push("");
+lines.push(`| CLI \`apply\` of a ${N.apply}-secret manifest | wall s | requests | fewest possible |`);
+lines.push("|---|---|---|---|");
+for (const r of results.apply) lines.push(`| ${r.run} | ${f(r.ms / 1000, 2)} | ${r.requests} | ${r.minimum} (${r.why}) |`);
 const table = lines.join("\n");
 results.table = table;
 console.log(table);

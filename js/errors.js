@@ -75,6 +75,10 @@ export class ResponseValidationError extends BraintrustError {
   }
 }
 
+/** A write the server answered as done, whose effect its answer does not
+ * show (a rotation whose `secret_updated_at` did not move). */
+export class VerificationError extends BraintrustError {}
+
 /** The client itself failed: its WebAssembly module trapped (out of memory,
  * or a bug). The call sent nothing; the module restarts by itself. */
 export class ClientInternalError extends BraintrustError {}
@@ -86,7 +90,7 @@ const classes = {
   BraintrustError, ValidationError, APIError, BadRequestError, AuthenticationError,
   PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
   RateLimitError, InternalServerError, APIConnectionError, APIConnectionTimeoutError,
-  APIUserAbortError, ResponseValidationError, ClientInternalError,
+  APIUserAbortError, ResponseValidationError, VerificationError, ClientInternalError,
 };
 export default classes;
 

@@ -306,6 +306,13 @@ export class BraintrustClient {
   listAiSecrets(query?: ListAISecretsQuery, options?: RequestOptions): APIPromise<AISecretList>;
   /** Every secret across pages, following `starting_after`. */
   iterAiSecrets(query?: Omit<ListAISecretsQuery, "ending_before">, options?: RequestOptions): AsyncGenerator<AISecret, void, undefined>;
+  /** Changes only the value (PATCH with `secret` alone) and checks it took.
+   * @throws {VerificationError} when the answer does not show the rotation. */
+  rotateAiSecret(idOrName: string, newSecret: string, options?: RequestOptions): Promise<RotationResult>;
+  /** Sets the whole metadata (keys not given are removed), keeping the stored value and type. */
+  setAiSecretMetadata(idOrName: string, metadata: JsonObject, options?: RequestOptions): Promise<AISecret>;
+  /** Every secret of the org with its age and problems, riskiest first. */
+  auditAiSecrets(params?: AuditParams, options?: RequestOptions): Promise<AuditEntry[]>;
   toJSON(): { client: "BraintrustClient" };
   /** The base URL calls go to. */
   readonly baseURL: string;
@@ -333,6 +340,43 @@ export class BraintrustClient {
   static APIUserAbortError: typeof APIUserAbortError;
   static ResponseValidationError: typeof ResponseValidationError;
   static ClientInternalError: typeof ClientInternalError;
+  static VerificationError: typeof VerificationError;
+}
+
+/** A secret's preview and the time its value was set, on one side of a rotation. */
+export interface SecretState {
+  preview_secret: string | null;
+  secret_updated_at: string | null;
+}
+
+export interface RotationResult {
+  id: string;
+  name: string;
+  type: string | null;
+  before: SecretState;
+  after: SecretState;
+}
+
+export interface AuditParams {
+  /** Older than this is `stale` (default 180, as Braintrust's UI warns). */
+  maxAgeDays?: number;
+  /** The time to audit at (default: now). */
+  now?: Date | number | string;
+}
+
+export interface AuditEntry {
+  id: string;
+  name: string;
+  type: string | null;
+  previewSecret: string | null;
+  secretUpdatedAt: string | null;
+  /** Whole days since the value was set (since creation if never); null if unknown. */
+  ageDays: number | null;
+  stale: boolean;
+  neverRotated: boolean;
+  /** What Braintrust's AI proxy could not use. */
+  problems: Problem[];
+  warnings: Problem[];
 }
 
 /** The official client's type names: `Braintrust.AISecret`, `Braintrust.AISecretCreateParams`, … */
@@ -481,3 +525,9 @@ export class ResponseValidationError extends BraintrustError {
   /** The response text, cut to 2 KB and redacted. */
   readonly body: string;
 }
+
+/** The audit of secrets already listed (a dashboard's rows), riskiest first; `auditAiSecrets` lists the org itself. */
+export function auditStoredSecrets(secrets: AISecret[], params?: AuditParams): Promise<AuditEntry[]>;
+
+/** A write the server answered as done, whose effect its answer does not show (a rotation whose `secret_updated_at` did not move). */
+export class VerificationError extends BraintrustError {}

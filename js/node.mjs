@@ -8,7 +8,14 @@ import { readEnv } from "./node-env.js";
 
 initSync({ module: readFileSync(new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url)) });
 
-export const { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName } = makeSurface(readEnv);
+// The sync module (audits), read on first use.
+async function loadSync() {
+  const sync = await import("./sync/braintrust_ai_secrets_sync.js");
+  sync.initSync({ module: readFileSync(new URL("./sync/braintrust_ai_secrets_sync_bg.wasm", import.meta.url)) });
+  return sync;
+}
+
+export const { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName, auditStoredSecrets } = makeSurface(readEnv, loadSync);
 // The official client's names: `import Braintrust from ...`, `{ Braintrust }`.
 export { BraintrustClient as default, BraintrustClient as Braintrust };
 export * from "./errors.js";

@@ -4,6 +4,7 @@
 // iterator and the official client's method names.
 
 import classes, { BraintrustError, ClientInternalError, ValidationError } from "./errors.js";
+import * as lifecycle from "./lifecycle.js";
 import { WasmClient, restart, providerTable, checkAiSecret as check, canonicalName as nameOf } from "./braintrust_ai_secrets.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
@@ -109,7 +110,13 @@ function freshResponse(res, data) {
 const READ_QUERY = Symbol("readQuery");
 
 /** The API over the glue module, which the entry has initialised. */
-export function makeSurface(readEnv) {
+export function makeSurface(readEnv, loadSync) {
+  // The sync module, loaded once, when a call first needs it.
+  let sync;
+  const syncModule = () => (sync ??= loadSync().catch((e) => {
+    sync = undefined;
+    throw new BraintrustError(`Could not load the client's sync module (audits, rotation checks): ${e?.message ?? e}`, { cause: e });
+  }));
   const makeCore = (options) => {
     try {
       return new WasmClient(options, readEnv(), classes); // throws a ValidationError
@@ -176,6 +183,13 @@ export function makeSurface(readEnv) {
     deleteAiSecret(id, options) { return APIPromise.wrap(this.#call("delete", [id, options, true])); }
     deleteAiSecretByName(params, options) { return APIPromise.wrap(this.#call("deleteByName", [params, options, true])); }
     listAiSecrets(query, options) { return APIPromise.wrap(this.#call("list", [query, options, true])); }
+
+    /** Changes only the value and checks it took: `{ id, name, type, before, after }`. */
+    rotateAiSecret(idOrName, newSecret, options) { return lifecycle.rotate(this, idOrName, newSecret, options, syncModule); }
+    /** Sets the whole metadata (a true replace), keeping the stored value. */
+    setAiSecretMetadata(idOrName, metadata, options) { return lifecycle.setMetadata(this, idOrName, metadata, options); }
+    /** Every secret with its age, `stale`, `neverRotated` and provider problems, riskiest first. */
+    auditAiSecrets(params, options) { return lifecycle.audit(this, params, options, syncModule); }
 
     /** Every secret across pages, following `starting_after`. */
     async *iterAiSecrets(query, options) {
@@ -346,7 +360,10 @@ export function makeSurface(readEnv) {
   /** The usual secret name for a provider type: `openai` → `OPENAI_API_KEY`. */
   const canonicalName = (type) => (typeof type === "string" ? nameOf(type) ?? undefined : undefined);
 
-  return { BraintrustClient, createAiSecret, providers: deepFreeze(providerTable()), checkAiSecret, canonicalName };
+  /** The audit of secrets already listed: `[{ ageDays, stale, neverRotated, problems, … }]`, riskiest first. */
+  const auditStoredSecrets = (secrets, params) => lifecycle.auditStored(secrets, params, syncModule);
+
+  return { BraintrustClient, createAiSecret, providers: deepFreeze(providerTable()), checkAiSecret, canonicalName, auditStoredSecrets };
 }
 
 function deepFreeze(v) {

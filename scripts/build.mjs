@@ -3,7 +3,7 @@
 // target, the JS entry points, the CommonJS bundle, the types and the
 // package.json with conditional exports.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,12 +16,17 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, env, stdio: ["ig
 
 rmSync(pkg, { recursive: true, force: true });
 run("wasm-pack", ["build", "crates/wasm", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "../../pkg", "--out-name", "braintrust_ai_secrets"]);
+// The sync logic (manifests, plans, audits) as a second module, loaded on
+// first use: a page that only creates secrets never downloads it.
+run("wasm-pack", ["build", "crates/sync-wasm", "--target", "web", "--release", "--mode", "no-install", "--no-pack", "--out-dir", "../../pkg/sync", "--out-name", "braintrust_ai_secrets_sync"]);
 for (const f of [".gitignore", "braintrust_ai_secrets.d.ts", "braintrust_ai_secrets_bg.wasm.d.ts", "package.json"]) {
   rmSync(join(pkg, f), { force: true });
+  rmSync(join(pkg, "sync", f.replace("braintrust_ai_secrets", "braintrust_ai_secrets_sync")), { force: true });
 }
 for (const [from, to] of [
   ["js/errors.js", "errors.js"],
   ["js/surface.js", "surface.js"],
+  ["js/lifecycle.js", "lifecycle.js"],
   ["js/web.js", "index.js"],
   ["js/node.mjs", "node.mjs"],
   ["js/node-env.js", "node-env.js"],
@@ -29,6 +34,10 @@ for (const [from, to] of [
   ["js/index.d.ts", "index.d.cts"],
   ["README.md", "README.md"],
 ]) copyFileSync(join(root, from), join(pkg, to));
+// The CLI (js/cli): `npx braintrust-ai-secrets …`.
+mkdirSync(join(pkg, "cli"));
+for (const f of readdirSync(join(root, "js", "cli"))) copyFileSync(join(root, "js", "cli", f), join(pkg, "cli", f));
+chmodSync(join(pkg, "cli", "main.mjs"), 0o755);
 
 // require(): node.mjs bundled into one CommonJS file, glue included; its
 // `import.meta.url` becomes the bundle's own file URL. As the official
@@ -47,6 +56,9 @@ const manifest = {
   type: "module",
   sideEffects: ["./index.js", "./node.mjs", "./node.cjs"],
   engines: { node: ">=18" },
+  bin: { "braintrust-ai-secrets": "./cli/main.mjs" },
+  // The CLI reads YAML manifests; the library itself needs nothing.
+  dependencies: { yaml: JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies.yaml },
   main: "./node.cjs",
   module: "./index.js",
   types: "./index.d.ts",
@@ -63,7 +75,7 @@ const manifest = {
     "./braintrust_ai_secrets_bg.wasm": "./braintrust_ai_secrets_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "node.mjs", "node-env.js", "node.cjs", "errors.js", "surface.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "snippets/", "index.d.ts", "index.d.cts", "README.md"],
+  files: ["index.js", "node.mjs", "node-env.js", "node.cjs", "errors.js", "surface.js", "lifecycle.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "snippets/", "cli/", "sync/", "index.d.ts", "index.d.cts", "README.md"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");

@@ -4,7 +4,7 @@
 import {
   BraintrustClient, ValidationError, AuthenticationError, PermissionDeniedError, NotFoundError,
   RateLimitError, InternalServerError, APIError, APIConnectionTimeoutError, APIConnectionError,
-  APIUserAbortError, ResponseValidationError, checkAiSecret,
+  APIUserAbortError, ResponseValidationError, checkAiSecret, auditStoredSecrets,
 } from "/pkg/index.js";
 import { drawnNames, fillTypes, readFields, renderFields, secretKeys, showProblems } from "./provider-form.js";
 
@@ -176,11 +176,29 @@ function cell(tr, label, text, cls) {
 }
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : "—");
+const days = (n) => (n == null ? "—" : `${n} day${n === 1 ? "" : "s"}`);
+
+// Each loaded row's age and staleness, judged by the package's audit (the
+// same rules as `braintrust-ai-secrets audit`); by id.
+let ages = new Map();
+let byAge = false;
+
+async function judgeAges() {
+  try {
+    ages = new Map((await auditStoredSecrets(rows)).map((e) => [e.id, e]));
+  } catch {
+    ages = new Map(); // ages are extra: the list works without them
+  }
+  render();
+}
 
 function render() {
   const body = $("secrets-body");
   body.replaceChildren();
-  for (const s of rows) {
+  const age = (s) => ages.get(s.id)?.ageDays ?? -1;
+  const shown = byAge ? [...rows].sort((a, b) => age(b) - age(a)) : rows;
+  $("sort-age").setAttribute("aria-pressed", String(byAge));
+  for (const s of shown) {
     const tr = document.createElement("tr");
     tr.dataset.id = s.id;
     cell(tr, "Name", s.name);
@@ -193,8 +211,11 @@ function render() {
       typeCell.append(" ", badge);
     }
     cell(tr, "Preview", s.preview_secret, "preview");
+    const judged = ages.get(s.id);
+    const ageCell = cell(tr, "Age", days(judged?.ageDays), "age");
+    ageCell.title = `value set ${when(s.secret_updated_at ?? s.created)}`;
+    if (judged?.stale) ageCell.append(" ", Object.assign(document.createElement("span"), { className: "badge stale", textContent: "stale", title: "Older than 180 days: rotate it." }));
     cell(tr, "Created", when(s.created));
-    cell(tr, "Updated", when(s.updated_at));
     const actions = cell(tr, "", "", "actions-cell");
     for (const [label, fn, cls] of [["Edit", openEdit], ["Rotate", openRotate], ["Delete", openDelete, "danger-text"]]) {
       const b = document.createElement("button");
@@ -236,6 +257,7 @@ async function loadMore() {
     $("loading").hidden = true;
     $("load-more").hidden = !iterator;
     render();
+    void judgeAges();
   }
 }
 
@@ -423,8 +445,9 @@ function saveRotate(ev) {
       showError($("rotate-error"), "Secret value is required.");
       return false;
     }
-    const s = await client.updateAiSecret(current.id, { secret });
-    say($("list-notice"), `Rotated ${s.name}${s.preview_secret ? ` (${s.preview_secret})` : ""}.`);
+    const was = ages.get(current.id)?.ageDays;
+    const r = await client.rotateAiSecret(current.id, secret);
+    say($("list-notice"), `Rotated ${r.name}: ${r.before.preview_secret ?? "no value"} → ${r.after.preview_secret ?? "?"}; its value is now 0 days old${was == null ? "" : ` (was ${days(was)})`}.`);
   });
 }
 
@@ -471,6 +494,7 @@ $("filter-form").addEventListener("submit", (ev) => {
 });
 $("refresh").addEventListener("click", reload);
 $("load-more").addEventListener("click", loadMore);
+$("sort-age").addEventListener("click", () => { byAge = !byAge; render(); });
 $("create-form").addEventListener("submit", create);
 fillTypes($("providers"));
 $("c-type").addEventListener("input", syncProvider);

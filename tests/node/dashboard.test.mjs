@@ -166,11 +166,27 @@ test("the list marks a stored secret the proxy could not use", async () => {
   assert.equal(await rowOf("openai-prod").locator(".badge").count(), 0);
 });
 
+test("the list shows each secret's age, a stale badge past 180 days, and sorts by age", async () => {
+  stored("anthropic-prod").secret_updated_at = new Date(Date.now() - 200 * 86_400_000).toISOString();
+  await page.getByRole("button", { name: "Refresh" }).click();
+  await rowOf("anthropic-prod").locator(".badge.stale").waitFor();
+  assert.equal(await rowOf("anthropic-prod").locator("td.age").innerText(), "200 days stale");
+  assert.equal(await rowOf("openai-prod").locator("td.age").innerText(), "0 days");
+  assert.equal(await rowOf("openai-prod").locator(".badge.stale").count(), 0);
+  const firstRow = () => page.locator("#secrets-body tr").first().locator("td").first().innerText();
+  assert.notEqual(await firstRow(), "anthropic-prod", "newest first, as listed");
+  await page.getByRole("button", { name: "Age" }).click();
+  assert.equal(await firstRow(), "anthropic-prod", "oldest value first");
+  await page.getByRole("button", { name: "Age" }).click();
+});
+
 test("rotate replaces the stored value; the new value never stays in the page", async () => {
   await page.getByRole("button", { name: "Rotate openai-e2e" }).click();
   await page.getByLabel("New secret value").fill(ROTATED);
   await page.getByRole("button", { name: "Rotate", exact: true }).click();
-  await page.locator("#list-notice", { hasText: "Rotated openai-e2e" }).waitFor();
+  // The package's rotateAiSecret: both previews, and the value's new age.
+  const notice = await page.locator("#list-notice", { hasText: "Rotated openai-e2e" }).innerText();
+  assert.match(notice, /^Rotated openai-e2e: sk-…\w{4} → sk-…4321; its value is now 0 days old \(was 0 days\)\.$/);
   assert.equal(stored("openai-e2e").secret, ROTATED);
   assert.equal(await rowOf("openai-e2e").locator("td.preview").innerText(), "sk-…4321");
   await assertNoSecretInPage(ROTATED);

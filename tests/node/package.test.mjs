@@ -16,7 +16,7 @@ const cjs = createRequire(import.meta.url)("braintrust-ai-secrets");
 const ERROR_CLASSES = [
   "BraintrustError", "ValidationError", "APIError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
   "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
-  "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError", "ResponseValidationError", "ClientInternalError",
+  "APIConnectionError", "APIConnectionTimeoutError", "APIUserAbortError", "ResponseValidationError", "VerificationError", "ClientInternalError",
 ];
 
 let emu;
@@ -38,7 +38,7 @@ for (const [label, m] of [["import", esm], ["require", cjs]]) {
     }
     assert.ok(new m.RateLimitError("x") instanceof m.APIError);
     assert.ok(new m.APIConnectionTimeoutError("x") instanceof m.APIConnectionError);
-    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "Braintrust", "default", "createAiSecret", "providers", "checkAiSecret", "canonicalName"].sort());
+    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "Braintrust", "default", "createAiSecret", "providers", "checkAiSecret", "canonicalName", "auditStoredSecrets"].sort());
   });
 
   test(`${label}: createAiSecret creates a secret with one call`, async () => {

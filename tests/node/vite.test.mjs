@@ -28,11 +28,13 @@ after(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-test("vite build emits the wasm as an asset", async () => {
+test("vite build emits the wasm, and the sync module loaded on first use, as assets", async () => {
   const assets = await readdir(join(outDir, "assets"));
   const wasm = assets.filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, assets.join(", "));
-  assert.ok((await stat(join(outDir, "assets", wasm[0]))).size > 1000);
+  assert.equal(wasm.length, 2, assets.join(", "));
+  assert.ok(wasm.some((f) => f.startsWith("braintrust_ai_secrets_sync_bg")), assets.join(", "));
+  assert.ok(assets.some((f) => /^braintrust_ai_secrets_sync-.*\.js$/.test(f)), assets.join(", "));
+  for (const f of wasm) assert.ok((await stat(join(outDir, "assets", f))).size > 1000);
 });
 
 test("the built page creates a secret in Chromium", async () => {
@@ -44,6 +46,7 @@ test("the built page creates a secret in Chromium", async () => {
   assert.equal(r.failure, undefined, r.failure);
   assert.equal(r.created.name, name);
   assert.equal(r.authError, true);
+  assert.equal(r.audited?.ageDays, 0, "the sync module loaded and audited");
   await page.close();
 });
 

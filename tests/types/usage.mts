@@ -118,3 +118,19 @@ async function main(): Promise<void> {
   void leaked;
 }
 void main;
+
+// Rotation, metadata and audit (#28).
+async function lifecycle(client: BraintrustClient): Promise<void> {
+  const r = await client.rotateAiSecret("openai-prod", "sk-new");
+  const preview: string | null = r.after.preview_secret;
+  const s: AISecret = await client.setAiSecretMetadata(r.id, { region: "us-east-1" });
+  const entries = await client.auditAiSecrets({ maxAgeDays: 90, now: new Date() });
+  const stale: boolean = entries[0].stale;
+  const age: number | null = entries[0].ageDays;
+  // @ts-expect-error the new value is a string
+  await client.rotateAiSecret("x", 5);
+  // @ts-expect-error maxAgeDays is a number
+  await client.auditAiSecrets({ maxAgeDays: "90" });
+  void [preview, s, stale, age];
+}
+void lifecycle;

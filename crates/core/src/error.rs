@@ -23,6 +23,9 @@ pub enum Error {
     /// found before anything was sent. `patch` when the write merges
     /// metadata (PATCH), which cannot remove a key.
     Provider { report: Box<crate::providers::Report>, patch: bool },
+    /// A write the server answered as done, whose effect could not be seen
+    /// in its answer (a rotation whose `secret_updated_at` did not move).
+    Unverified { message: String },
 }
 
 /// A non-2xx response. `body` and `headers` are already redacted and cut.
@@ -52,6 +55,7 @@ impl Error {
             Error::Timeout { .. } => ErrorClass::APIConnectionTimeoutError,
             Error::UserAbort => ErrorClass::APIUserAbortError,
             Error::ResponseValidation { .. } => ErrorClass::ResponseValidationError,
+            Error::Unverified { .. } => ErrorClass::VerificationError,
         }
     }
 
@@ -124,6 +128,7 @@ impl fmt::Display for Error {
             Error::ResponseValidation { status, problem, .. } => {
                 write!(f, "Unexpected response body (status {status}): {problem}")
             }
+            Error::Unverified { message } => f.write_str(message),
         }
     }
 }
@@ -162,6 +167,7 @@ pub enum ErrorClass {
     APIConnectionTimeoutError,
     APIUserAbortError,
     ResponseValidationError,
+    VerificationError,
 }
 
 impl ErrorClass {
@@ -182,6 +188,7 @@ impl ErrorClass {
             ErrorClass::APIConnectionTimeoutError => "APIConnectionTimeoutError",
             ErrorClass::APIUserAbortError => "APIUserAbortError",
             ErrorClass::ResponseValidationError => "ResponseValidationError",
+            ErrorClass::VerificationError => "VerificationError",
         }
     }
 

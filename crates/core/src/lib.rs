@@ -11,6 +11,7 @@
 //! - [`request`]: method, URL, headers and body of each operation.
 //! - [`attempt`]: the verdict on each attempt (result, retry or error), with
 //!   [`retry`], [`response`] and [`redact`] under it.
+//! - [`sync`]: manifests, plans, audits and rotation checks (the CLI's logic).
 //!
 //! The wasm crate (`crates/wasm`) is the only code that touches JS values.
 
@@ -26,6 +27,7 @@ pub mod response;
 pub mod retry;
 pub mod rules;
 pub mod secret;
+pub mod sync;
 pub mod validate;
 
 pub use error::{Error, ErrorClass};

@@ -68,7 +68,7 @@ fn props(e: &Error, attempts: u32) -> Props<'_> {
         Error::Connection { may_have_succeeded, .. } | Error::Timeout { may_have_succeeded, .. } => {
             p.may_have_succeeded = Some(*may_have_succeeded)
         }
-        Error::UserAbort => {}
+        Error::UserAbort | Error::Unverified { .. } => {}
         Error::ResponseValidation { status, body, .. } => {
             p.status = Some(*status);
             p.body = Some(Value::String(body.clone()));
