@@ -4,7 +4,7 @@
 // stderr or the process's argv.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -230,4 +230,41 @@ test("cli: audit exits 0 when all is fresh and valid, 1 when anything is stale o
   const noKey = await cli(["list"], { env: { BRAINTRUST_API_KEY: "" } });
   assert.equal(noKey.code, 2);
   assert.match(noKey.stderr, /BRAINTRUST_API_KEY/);
+});
+
+test("cli on a terminal: aligned tables, a progress bar, a delete that asks (under script(1), a real pty)", async (t) => {
+  if (spawnSync("script", ["--version"]).error) return t.skip("script(1) is not installed");
+  // Async: the emulator answers from this process.
+  const tty = (command, input = "") => new Promise((resolve) => {
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, BRAINTRUST_API_KEY: KEY, BRAINTRUST_BASE_URL: emu.url, V_X: `${SENTINEL}tty-value-7777` },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    // Typed once the question is on the screen, as a person would.
+    if (input) child.stdout.on("data", () => { if (/\[y\/N\] /.test(out) && !child.answered) { child.answered = true; child.stdin.write(input); } });
+    child.on("close", (code) => {
+      assert.ok(!out.includes(SENTINEL), out);
+      resolve({ code, out: out.replace(/\r/g, "") });
+    });
+  });
+  const cliCmd = (args) => `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args}`;
+  const list = await tty(cliCmd("list --type anthropic"));
+  assert.equal(list.code, 0, list.out);
+  assert.match(list.out, /^NAME {2,}TYPE {2,}PREVIEW {2,}AGE {2,}ID$/m);
+  assert.match(list.out, /^fresh {2,}anthropic {2,}sk-…0000 {2,}0d {2,}[0-9a-f-]{36}$/m);
+  assert.ok(!/openai/.test(list.out), "filtered by type");
+  const file = join(dir, "tty.yaml");
+  writeFileSync(file, "secrets:\n  - { name: tty-a, type: openai, value: env:V_X }\n  - { name: tty-b, type: openai }\n");
+  const applied = await tty(cliCmd(`apply -f ${file}`));
+  assert.match(applied.out, /\[#{30}\] 2\/2/, "the bar reaches the end");
+  assert.match(applied.out, /Applied: 2 created/);
+  const kept = await tty(cliCmd("delete tty-b"), "n\n");
+  assert.match(kept.out, /Delete tty-b \([0-9a-f-]{36}\)\? \[y\/N\] /);
+  assert.match(kept.out, /kept\./);
+  assert.equal(byName("tty-b").length, 1);
+  const gone = await tty(cliCmd("delete tty-b"), "y\n");
+  assert.match(gone.out, /deleted tty-b/);
+  assert.equal(byName("tty-b").length, 0);
 });

@@ -1,5 +1,7 @@
 // Shared helpers of the node:test suites: the emulator, request counting,
 // a static file server and headless Chromium.
+import { test, before, describe } from "node:test";
+import assert from "node:assert/strict";
 import http from "node:http";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -85,6 +87,36 @@ export async function runSuiteInChromium(suite, emuUrl, refused = "", routes = {
     await browser.close();
     await site.close();
   }
+}
+
+/** A scenario suite (tests/scenarios/<suite>.mjs: its `scenarios`,
+ * `runScenario` and `makeContext`) as node:test tests, in Node and in
+ * headless Chromium, against the emulator `emu()` returns. `context` is
+ * added to each Node context; `routes` are served to the page; `skip`
+ * skips both. Each scenario's note (what it checked) is a diagnostic. */
+export function scenarioTests(suite, { scenarios, runScenario, makeContext }, m, emu, { context = {}, routes = {}, skip = false } = {}) {
+  describe("node", { skip }, () => {
+    for (const name of Object.keys(scenarios)) {
+      test(name, async (t) => {
+        const note = await runScenario({ ...makeContext(m, emu().url), ...context }, name);
+        if (note) t.diagnostic(note);
+      });
+    }
+  });
+  describe("headless chromium", { skip }, () => {
+    let results;
+    before(async () => {
+      results = await runSuiteInChromium(suite, emu().url, "", routes);
+    });
+    for (const name of Object.keys(scenarios)) {
+      test(name, (t) => {
+        const r = results.find((x) => x.name === name);
+        assert.ok(r, "ran");
+        assert.ok(r.ok, r.error);
+        if (r.result) t.diagnostic(r.result);
+      });
+    }
+  });
 }
 
 /** Every /v1 request the emulator saw conformed to the official spec (or the

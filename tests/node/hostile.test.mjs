@@ -1,38 +1,20 @@
 // Hostile callers (tests/scenarios/hostile.mjs) in Node and in headless
 // Chromium, against the emulator; and, in a child Node process of its own,
 // a frozen Object.prototype, which cannot be undone in this one.
-import { test, before, after, describe } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import * as m from "braintrust-ai-secrets";
-import { makeContext, runScenario, scenarios } from "../scenarios/hostile.mjs";
-import { startEmulator, runSuiteInChromium, KEY } from "./helpers.mjs";
+import * as suite from "../scenarios/hostile.mjs";
+import { startEmulator, scenarioTests, KEY } from "./helpers.mjs";
 
 let emu;
 before(async () => { emu = await startEmulator({ keys: [KEY] }); });
 after(() => emu.close());
 
-describe("node", () => {
-  for (const name of Object.keys(scenarios)) {
-    test(name, () => runScenario(makeContext(m, emu.url), name));
-  }
-});
-
-describe("headless chromium", () => {
-  let results;
-  before(async () => {
-    results = await runSuiteInChromium("hostile", emu.url);
-  });
-  for (const name of Object.keys(scenarios)) {
-    test(name, () => {
-      const r = results.find((x) => x.name === name);
-      assert.ok(r, "ran");
-      assert.ok(r.ok, r.error);
-    });
-  }
-});
+scenarioTests("hostile", suite, m, () => emu);
 
 test("a frozen Object.prototype meeting a `constructor` response header: a typed error, then calls work", async () => {
   const script = `
