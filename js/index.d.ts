@@ -251,6 +251,14 @@ export interface RequestOptions {
 /** `createAiSecret(params, options)`: client and request options together. */
 export type CreateAiSecretOptions = ClientOptions & Pick<RequestOptions, "signal" | "headers">;
 
+/**
+ * Loads the client's WebAssembly module now. Nothing is loaded at import: the first client (where the platform can
+ * load at once: Node, Workers) or the first call (browsers) loads it. Await this to fail early, or to have
+ * `new BraintrustClient(...)`, `checkAiSecret` and `canonicalName` work at once in a browser.
+ * @throws {BraintrustError} saying what could not be loaded from where.
+ */
+export function ready(): Promise<void>;
+
 /** Creates an AI secret; a secret of the same name in the org is returned unmodified. */
 export function createAiSecret(params: CreateAISecretParams, options?: CreateAiSecretOptions): APIPromise<AISecret>;
 
@@ -306,6 +314,9 @@ export class BraintrustClient {
   listAiSecrets(query?: ListAISecretsQuery, options?: RequestOptions): APIPromise<AISecretList>;
   /** Every secret across pages, following `starting_after`. */
   iterAiSecrets(query?: Omit<ListAISecretsQuery, "ending_before">, options?: RequestOptions): AsyncGenerator<AISecret, void, undefined>;
+  /** The stored secret `idOrName` names: an id (a UUID) is fetched, a name looked up in the client's org.
+   * @throws {NotFoundError} when no secret has that name. */
+  findAiSecret(idOrName: string, options?: RequestOptions): Promise<AISecret>;
   /** Changes only the value (PATCH with `secret` alone) and checks it took.
    * @throws {VerificationError} when the answer does not show the rotation. */
   rotateAiSecret(idOrName: string, newSecret: string, options?: RequestOptions): Promise<RotationResult>;

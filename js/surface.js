@@ -3,27 +3,14 @@
 // retries and decodes. Here: the class names, argument routing, the async
 // iterator and the official client's method names.
 
-import classes, { BraintrustError, ClientInternalError, ValidationError } from "./errors.js";
+import classes, { BraintrustError, ValidationError } from "./errors.js";
 import * as lifecycle from "./lifecycle.js";
-import { WasmClient, restart, providerTable, checkAiSecret as check, canonicalName as nameOf } from "./braintrust_ai_secrets.js";
+import { WasmClient, checkAiSecret as check, canonicalName as nameOf } from "./braintrust_ai_secrets.js";
+import { providers } from "./providers-data.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
 // client (timeout and maxRetries are client options there).
 const PER_CALL_KEYS = ["signal", "headers"];
-
-// The module instance's life. A trap (out of memory, or a bug) leaves the
-// instance unfit for long use (crates/wasm/src/trap.rs): the call that
-// trapped fails with a ClientInternalError, calls in flight finish on it, and
-// once none is left a fresh instance takes over; calls made meanwhile wait.
-const life = { generation: 0, inFlight: 0, trapped: false, idle: [] };
-
-function trap(e) {
-  // A RangeError out of wasm is a stack overflow; JS code under the module
-  // (js/read.js) turns its own into a ValidationError.
-  if (!(e instanceof WebAssembly.RuntimeError || e instanceof RangeError)) return e;
-  life.trapped = true;
-  return new ClientInternalError(`The client's WebAssembly module failed (${e.name}: ${String(e.message).slice(0, 200)}); this call sent nothing. The module restarts by itself, so later calls work.`, { cause: e });
-}
 
 /** The refusal of an option whose read threw: the throw becomes `cause` as a
  * copy of its name and message, scrubbed of the keys known so far. */
@@ -41,11 +28,25 @@ function unreadable(field, thrown, keys) {
   return new ValidationError(`Invalid \`${field}\`: could not be read: reading it threw an exception (the cause).`, { field, cause });
 }
 
-function settled() {
-  if (--life.inFlight === 0 && life.idle.length) for (const resume of life.idle.splice(0)) resume();
+/** Options with a relative `baseURL` (`"/braintrust"`) resolved against the
+ * page's (or worker's) location, so that keyless proxy mode works as the
+ * README shows. Where there is no location (Node, Workers) a relative URL
+ * stays what it is, and is refused with the field named. Read through
+ * property descriptors: a getter is not run here, but once, by the wasm. */
+function onThisPage(options) {
+  const href = globalThis.location?.href;
+  if (typeof href !== "string" || options === null || typeof options !== "object") return options;
+  try {
+    const own = Object.getOwnPropertyDescriptor(options, "baseURL");
+    // Only the relative forms (`/x`, `./x`, `../x`, `//host/x`): a bare
+    // `api.example.com` is a missing scheme, refused as such.
+    if (!own || !("value" in own) || typeof own.value !== "string" || !/^(\/|\.\.?\/)/.test(own.value)) return options;
+    const copy = Object.defineProperties(Object.create(Object.getPrototypeOf(options)), Object.getOwnPropertyDescriptors(options));
+    return Object.defineProperty(copy, "baseURL", { value: new URL(own.value, href).href, enumerable: true });
+  } catch {
+    return options; // an exotic object: the wasm's read reports it
+  }
 }
-const fulfilled = (v) => { settled(); return v; };
-const rejected = (e) => { settled(); throw e; };
 
 /** What the resource's calls return, as the official client's APIPromise:
  * awaited, the result; `asResponse()`, the response (its body unread);
@@ -109,8 +110,10 @@ function freshResponse(res, data) {
 // The clients' own way to read a list query once, kept off the public API.
 const READ_QUERY = Symbol("readQuery");
 
-/** The API over the glue module, which the entry has initialised. */
-export function makeSurface(readEnv, loadSync) {
+/** The API over the glue module, which `engine` (js/engine.js) loads on
+ * first use; `loadSync` loads the sync module. */
+export function makeSurface({ readEnv, engine, loadSync }) {
+  const { life, trap } = engine;
   // The sync module, loaded once, when a call first needs it.
   let sync;
   const syncModule = () => (sync ??= loadSync().catch((e) => {
@@ -119,7 +122,7 @@ export function makeSurface(readEnv, loadSync) {
   }));
   const makeCore = (options) => {
     try {
-      return new WasmClient(options, readEnv(), classes); // throws a ValidationError
+      return new WasmClient(onThisPage(options), readEnv(), classes); // throws a ValidationError
     } catch (e) {
       throw trap(e);
     }
@@ -129,7 +132,10 @@ export function makeSurface(readEnv, loadSync) {
     #options; #core; #generation;
 
     constructor(options = {}) {
-      this.#core = makeCore(options);
+      // Where the module loads at once (Node, Workers), options are checked
+      // now; elsewhere (a page before its first call, or ready()), the
+      // first call checks them, and rejects with the ValidationError.
+      if (engine.readyNow()) this.#core = makeCore(options);
       this.#options = options;
       this.#generation = life.generation;
       /** The official client's names: `client.aiSecrets.create(...)`, etc. */
@@ -138,14 +144,19 @@ export function makeSurface(readEnv, loadSync) {
 
     /** The official client's read-only settings. Getters on the prototype, so
      * that `JSON.stringify` and `util.inspect` of a client never show the key. */
-    get baseURL() { return this.#live().baseURL; }
-    get maxRetries() { return this.#live().maxRetries; }
-    get timeout() { return this.#live().timeout; }
-    get apiKey() { return this.#live().apiKey; }
+    get baseURL() { return this.#now().baseURL; }
+    get maxRetries() { return this.#now().maxRetries; }
+    get timeout() { return this.#now().timeout; }
+    get apiKey() { return this.#now().apiKey; }
 
-    /** The wasm half, made again from the same options on a fresh instance. */
+    #now() {
+      engine.requireNow("Reading a client's settings");
+      return this.#live();
+    }
+
+    /** The wasm half, made on first use, and again from the same options on a fresh instance. */
     #live() {
-      if (this.#generation !== life.generation) {
+      if (!this.#core || this.#generation !== life.generation) {
         this.#core = makeCore(this.#options);
         this.#generation = life.generation;
       }
@@ -156,23 +167,8 @@ export function makeSurface(readEnv, loadSync) {
     // The resource's calls resolve to [result, response], which APIPromise
     // unwraps.
     #call(method, args) {
-      if (life.trapped && life.inFlight > 0) {
-        return new Promise((resume) => life.idle.push(resume)).then(() => this.#call(method, args));
-      }
-      let p;
-      try {
-        if (life.trapped) {
-          restart();
-          life.trapped = false;
-          life.generation++;
-        }
-        // A fresh instance knows no client: this one is made again.
-        p = this.#live()[method](...args);
-      } catch (e) {
-        return Promise.reject(trap(e));
-      }
-      life.inFlight++;
-      return p.then(fulfilled, rejected);
+      // A fresh instance knows no client: this one is made again.
+      return engine.run(() => this.#live()[method](...args));
     }
 
     createAiSecret(params, options) { return APIPromise.wrap(this.#call("create", [params, options, true])); }
@@ -184,6 +180,8 @@ export function makeSurface(readEnv, loadSync) {
     deleteAiSecretByName(params, options) { return APIPromise.wrap(this.#call("deleteByName", [params, options, true])); }
     listAiSecrets(query, options) { return APIPromise.wrap(this.#call("list", [query, options, true])); }
 
+    /** The stored secret `idOrName` names: an id (a UUID) is fetched, a name looked up in the client's org. */
+    findAiSecret(idOrName, options) { return lifecycle.resolve(this, idOrName, options); }
     /** Changes only the value and checks it took: `{ id, name, type, before, after }`. */
     rotateAiSecret(idOrName, newSecret, options) { return lifecycle.rotate(this, idOrName, newSecret, options, syncModule); }
     /** Sets the whole metadata (a true replace), keeping the stored value. */
@@ -214,6 +212,7 @@ export function makeSurface(readEnv, loadSync) {
     // when asked to (`getters: true`): it is shown the settings, the key as
     // [REDACTED]. A registered symbol, so browsers need nothing from Node.
     [Symbol.for("nodejs.util.inspect.custom")](depth, options, inspect) {
+      if (!engine.readyNow()) return "BraintrustClient { (not loaded yet) }";
       const c = this.#live();
       const view = { baseURL: c.baseURL, maxRetries: c.maxRetries, timeout: c.timeout, apiKey: c.apiKey == null ? c.apiKey : "[REDACTED]", aiSecrets: this.aiSecrets };
       return `BraintrustClient ${inspect(view, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
@@ -224,6 +223,10 @@ export function makeSurface(readEnv, loadSync) {
       return JSON.parse(await this.#call("listQuery", [query])) ?? {};
     }
   }
+
+  // For the tests that look into the module's memory (zeroing, growth,
+  // traps): the instance this entry runs on. A registered symbol, not enumerable.
+  Object.defineProperty(BraintrustClient, Symbol.for("braintrust-ai-secrets.wasmMemory"), { value: () => engine.memory() });
 
   // The official client's statics: `Braintrust.APIError`, `Braintrust.NotFoundError`, …
   for (const [name, cls] of Object.entries(classes)) BraintrustClient[name] = cls;
@@ -350,6 +353,7 @@ export function makeSurface(readEnv, loadSync) {
   /** `{ ok, errors, warnings }` for an AISecret-like value (a planned write,
    * or a stored secret): what Braintrust's AI proxy would make of it. */
   function checkAiSecret(value) {
+    engine.requireNow("checkAiSecret");
     try {
       return check(value);
     } catch (e) {
@@ -358,18 +362,17 @@ export function makeSurface(readEnv, loadSync) {
   }
 
   /** The usual secret name for a provider type: `openai` → `OPENAI_API_KEY`. */
-  const canonicalName = (type) => (typeof type === "string" ? nameOf(type) ?? undefined : undefined);
+  const canonicalName = (type) => {
+    engine.requireNow("canonicalName");
+    return typeof type === "string" ? nameOf(type) ?? undefined : undefined;
+  };
 
   /** The audit of secrets already listed: `[{ ageDays, stale, neverRotated, problems, … }]`, riskiest first. */
   const auditStoredSecrets = (secrets, params) => lifecycle.auditStored(secrets, params, syncModule);
 
-  return { BraintrustClient, createAiSecret, providers: deepFreeze(providerTable()), checkAiSecret, canonicalName, auditStoredSecrets };
-}
+  /** Loads the WebAssembly module now: resolves when it is ready, rejects
+   * with a BraintrustError saying what could not be loaded from where. */
+  const ready = () => engine.ready();
 
-function deepFreeze(v) {
-  if (v !== null && typeof v === "object") {
-    Object.values(v).forEach(deepFreeze);
-    Object.freeze(v);
-  }
-  return v;
+  return { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName, auditStoredSecrets, ready };
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is present:
 # the wasm32 target, wasm-bindgen-cli at the exact version in Cargo.lock,
-# wasm-pack, npm packages, and (with --browser) Debian's Chromium + driver.
+# wasm-pack, npm packages, and (with --browser, for npm test) Debian's
+# Chromium + driver and the test matrix's runtimes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { echo "setup: $*" >&2; }
@@ -36,6 +37,14 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+
+# The runtimes of the test matrix (tests/runtimes: Node 18/22/24, Deno,
+# Bun, workerd), pinned, from the npm registry; only for npm test.
+rt=tests/runtimes
+if [ "$want_browser" = 1 ] && { [ ! -f $rt/node_modules/.package-lock.json ] || [ $rt/package-lock.json -nt $rt/node_modules/.package-lock.json ]; }; then
+  say "installing the test matrix's runtimes (tests/runtimes)"
+  npm ci --prefix $rt --no-audit --no-fund
 fi
 
 if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then

@@ -7,7 +7,6 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { BraintrustClient } from "../node.mjs";
-import { resolve } from "../lifecycle.js";
 import { SECRET_HEADERS, age, planText, secretRows, table } from "./format.mjs";
 import { askValue, confirm, readSource, UsageError } from "./io.mjs";
 import { exportManifest, loadManifest } from "./manifest.mjs";
@@ -105,7 +104,7 @@ const commands = {
     o.json ? json(all) : out(table(SECRET_HEADERS, secretRows(all)));
   },
   async get(o, [idOrName]) {
-    const s = await resolve(await clientFor(o), need(idOrName, "the id or name"));
+    const s = await (await clientFor(o)).findAiSecret(need(idOrName, "the id or name"));
     o.json ? json(s) : out(table(SECRET_HEADERS, secretRows([s])));
   },
   async create(o, [name]) {
@@ -129,7 +128,7 @@ const commands = {
   },
   async delete(o, [idOrName]) {
     const c = await clientFor(o);
-    const s = await resolve(c, need(idOrName, "the id or name"));
+    const s = await c.findAiSecret(need(idOrName, "the id or name"));
     if (!(await confirm(`Delete ${s.name} (${s.id})?`, o.yes))) return out("kept.");
     await c.deleteAiSecret(s.id);
     o.json ? json({ deleted: s.id, name: s.name }) : out(`deleted ${s.name} (${s.id})`);

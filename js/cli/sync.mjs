@@ -6,7 +6,8 @@
 
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { NotFoundError } from "../errors.js";
+// The classes of the client itself (node.mjs is the CommonJS build under ESM names).
+import { NotFoundError } from "../node.mjs";
 import { changedSince, planSync } from "./core.mjs";
 import { progress } from "./format.mjs";
 import { readSource, UsageError } from "./io.mjs";

@@ -63,4 +63,76 @@ test("a server that sends the .wasm with another MIME type gets one warning, and
   }
 });
 
+/** Opens tests/browser/<page> from the root site; returns what it reports. */
+async function runPage(file, query = {}, base = site.url) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}/tests/browser/${file}?${new URLSearchParams({ emu: emu.url, ...query })}`);
+    await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
+    return await page.evaluate(() => window.__result);
+  } finally {
+    await page.close();
+  }
+}
+
+test("no top-level await: importing fetches nothing; concurrent first calls load the wasm once; options are checked by the first call", async () => {
+  const name = uniq("lazy");
+  const r = await runPage("lazy.html", { name });
+  assert.equal(r.failure, undefined, r.failure);
+  assert.equal(r.fetchedAtImport, 0, "nothing fetched at import");
+  assert.equal(r.early.instance, true);
+  assert.match(r.early.message, /checkAiSecret needs the client's WebAssembly module, which is not loaded yet: `await ready\(\)` first/);
+  assert.deepEqual(r.created, [`${name}-a`, `${name}-b`]);
+  assert.deepEqual(r.refused, { instance: true, field: "baseURL" });
+  assert.equal(r.fetchedAfter, 1, "one fetch of the wasm for both first calls");
+  assert.equal(r.checkAfter, true);
+});
+
+test("a module service worker imports the package and creates a secret", async () => {
+  const name = uniq("sw");
+  const r = await runPage("sw.html", { name });
+  assert.equal(r.failure, undefined, r.failure);
+  assert.deepEqual(r, { created: name, preview: "sk-…3579", typed: true });
+});
+
+test("dedicated and shared module workers import the package; a message posted at once is not lost", async () => {
+  const name = uniq("worker");
+  const r = await runPage("workers.html", { name });
+  assert.equal(r.failure, undefined, r.failure);
+  assert.deepEqual(r.dedicated, { created: `${name}-dedicated`, preview: "sk-…6420", typed: true });
+  assert.deepEqual(r.shared, { created: `${name}-shared`, preview: "sk-…6420", typed: true });
+});
+
+test("a wasm that cannot be loaded is a BraintrustError saying what, from where, for ready() and for a call", async () => {
+  const broken = await serveStatic(root, { "/pkg/braintrust_ai_secrets_bg.wasm": { type: "application/wasm", body: "not wasm" } });
+  try {
+    const r = await runPage("missing.html", {}, broken.url);
+    for (const e of [r.ready, r.call]) {
+      assert.equal(e.instance, true, JSON.stringify(e));
+      assert.equal(e.name, "BraintrustError");
+      assert.match(e.message, /^Could not load the client's WebAssembly module \(braintrust_ai_secrets_bg\.wasm, next to the package's index\.js\): /);
+    }
+  } finally {
+    await broken.close();
+  }
+});
+
+test("in a page, a relative baseURL is resolved against its location (keyless proxy mode as the README shows)", async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${site.url}/tests/browser/esm.html?emu=${encodeURIComponent(emu.url)}&name=${uniq("rel")}`);
+    await page.waitForFunction(() => window.__result !== undefined);
+    const r = await page.evaluate(async () => {
+      const m = await import("/pkg/index.js");
+      const c = new m.BraintrustClient({ apiKey: null, baseURL: "/braintrust", credentials: "same-origin" });
+      const e = await c.listAiSecrets().catch((x) => x);
+      return { baseURL: c.baseURL, origin: location.origin, status: e.status, name: e.name };
+    });
+    assert.equal(r.baseURL, `${r.origin}/braintrust`);
+    assert.deepEqual([r.name, r.status], ["NotFoundError", 404], "sent to this page's server");
+  } finally {
+    await page.close();
+  }
+});
+
 test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));

@@ -5,19 +5,14 @@
 // couple of seconds; the transport path is the same as over the network.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import * as m from "braintrust-ai-secrets";
 
-// The glue module the package entry already initialised: `initSync` then
-// returns that same instance's exports, memory included.
-const require = createRequire(import.meta.url);
-const pkgDir = require.resolve("braintrust-ai-secrets/package.json").replace(/package\.json$/, "");
-const glue = await import(`${pkgDir}braintrust_ai_secrets.js`);
-const exports = glue.initSync({ module: readFileSync(`${pkgDir}braintrust_ai_secrets_bg.wasm`) });
-const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+// The memory of the instance the package itself runs on (one per process:
+// import and require share it), through the package's test hook.
+await m.ready();
+const memory = m.BraintrustClient[Symbol.for("braintrust-ai-secrets.wasmMemory")]();
 
 const ID = "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f";
 const secret = (i) => ({ id: ID, org_id: ID, name: `s-${i}`, created: null, type: "openai", metadata: { i }, preview_secret: "sk-…" });

@@ -38,7 +38,7 @@ for (const [label, m] of [["import", esm], ["require", cjs]]) {
     }
     assert.ok(new m.RateLimitError("x") instanceof m.APIError);
     assert.ok(new m.APIConnectionTimeoutError("x") instanceof m.APIConnectionError);
-    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "Braintrust", "default", "createAiSecret", "providers", "checkAiSecret", "canonicalName", "auditStoredSecrets"].sort());
+    assert.deepEqual(Object.keys(m).sort(), [...ERROR_CLASSES, "BraintrustClient", "Braintrust", "default", "createAiSecret", "providers", "checkAiSecret", "canonicalName", "auditStoredSecrets", "ready"].sort());
   });
 
   test(`${label}: createAiSecret creates a secret with one call`, async () => {

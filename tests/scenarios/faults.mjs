@@ -280,8 +280,7 @@ export const faults = {
     // The glue module the package runs on (the same module instance), for
     // its memory: grown to the 4 GiB limit, so the next large allocation
     // fails, which `panic = "abort"` turns into a trap.
-    const glue = await import("../../pkg/braintrust_ai_secrets.js");
-    const memory = () => glue.initSync({ module: new Uint8Array() }).memory;
+    const memory = () => m.BraintrustClient[Symbol.for("braintrust-ai-secrets.wasmMemory")]();
     const c = client({ maxRetries: 0 });
     let last;
     for (let round = 0; round < 3; round++) {

@@ -22,6 +22,7 @@ export const scenarios = {
     equal(patch.map((q) => JSON.parse(q.body)), [{ secret: "sk-second-value-2222" }], "a PATCH with the secret alone");
     const byId = await c.rotateAiSecret(s.id, "sk-third-value-3333");
     equal(byId.after.preview_secret, "sk-…3333", "by id");
+    equal([(await c.findAiSecret("openai-prod")).id, (await c.findAiSecret(s.id)).name], [s.id, "openai-prod"], "findAiSecret by name and id");
   },
 
   async "rotateAiSecret refuses bad input before sending, and says when a name is unknown"(ctx) {

@@ -1,7 +1,7 @@
 // Type test: compiled with `tsc --noEmit --strict` under moduleResolution
 // node16 and bundler. Lines under @ts-expect-error must fail to type-check.
 import {
-  createAiSecret, BraintrustClient, BraintrustError, ValidationError, APIError, AuthenticationError,
+  createAiSecret, ready, BraintrustClient, BraintrustError, ValidationError, APIError, AuthenticationError,
   NotFoundError, RateLimitError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError,
   ResponseValidationError, ClientInternalError, checkAiSecret, canonicalName, providers,
   type CheckResult, type ProviderType, type Problem, type CustomProviderType, type BedrockMetadata,
@@ -134,3 +134,15 @@ async function lifecycle(client: BraintrustClient): Promise<void> {
   void [preview, s, stale, age];
 }
 void lifecycle;
+
+// Loading the module early.
+async function early(): Promise<void> {
+  const done: void = await ready();
+  void done;
+}
+void early;
+
+async function find(client: BraintrustClient): Promise<string> {
+  return (await client.findAiSecret("openai-prod")).id;
+}
+void find;

@@ -23,6 +23,31 @@ pub fn global() -> Global {
     js_sys::global().unchecked_into()
 }
 
+thread_local! {
+    static REDIRECT: web_sys::RequestRedirect = redirect_support();
+}
+
+/// How fetch is asked to treat redirects: `"error"` where the platform
+/// takes it; where it does not (Cloudflare Workers accept only "follow" and
+/// "manual"), `"manual"`, and the transport refuses the 3xx itself. Found
+/// once, by what the platform's `Request` accepts, not by sniffing names.
+pub fn redirect_mode() -> web_sys::RequestRedirect {
+    REDIRECT.with(|r| *r)
+}
+
+fn redirect_support() -> web_sys::RequestRedirect {
+    let Ok(request) = get(&js_sys::global(), "Request").dyn_into::<Function>() else {
+        return web_sys::RequestRedirect::Error;
+    };
+    let init = Object::new();
+    let _ = js_sys::Reflect::set(&init, &"redirect".into(), &"error".into());
+    let probe = js_sys::Array::of2(&"http://127.0.0.1/".into(), &init);
+    match js_sys::Reflect::construct(&request, &probe) {
+        Ok(_) => web_sys::RequestRedirect::Error,
+        Err(_) => web_sys::RequestRedirect::Manual,
+    }
+}
+
 /// A promise that resolves to `marker` after `ms`, and the timer behind it,
 /// cleared on drop (so an attempt or a sleep leaves no timer behind).
 pub struct Timer {

@@ -14,7 +14,7 @@ use bt_core::validate::Credentials;
 use js_sys::{Array, Function, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, RequestRedirect};
+use web_sys::{AbortController, RequestInit};
 
 thread_local! {
     /// What the deadline and the abort watch resolve to.
@@ -141,9 +141,10 @@ fn init(req: &HttpRequest, s: &Send, controller: &AbortController) -> RequestIni
     }
     init.set_signal(Some(&controller.signal()));
     // Redirects are refused: one would re-send the body, secret and all, to
-    // an address nobody configured. With `window: null`, Node's fetch then
-    // skips copying the request.
-    init.set_redirect(RequestRedirect::Error);
+    // an address nobody configured (where fetch cannot refuse them, it is
+    // asked not to follow them, and attempt() refuses the 3xx). With
+    // `window: null`, Node's fetch then skips copying the request.
+    init.set_redirect(crate::platform::redirect_mode());
     set(&init, "window", &JsValue::NULL);
     init
 }
@@ -219,7 +220,15 @@ pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValu
             return (Outcome::Aborted, None);
         }
     };
-    let status = get(&res, "status").as_f64().filter(|s| (100.0..1000.0).contains(s));
+    // Not followed (redirect: "manual"): refused as fetch's "error" would.
+    let raw_status = get(&res, "status").as_f64();
+    if get(&res, "type").as_string().as_deref() == Some("opaqueredirect")
+        || raw_status.is_some_and(|s| [301.0, 302.0, 303.0, 307.0, 308.0].contains(&s))
+    {
+        controller.abort();
+        return (Outcome::Redirected, None);
+    }
+    let status = raw_status.filter(|s| (100.0..1000.0).contains(s));
     let headers = get(&res, "headers");
     let (Some(status), false) = (status, headers.is_undefined() || headers.is_null()) else {
         return (Outcome::NotAResponse, None);

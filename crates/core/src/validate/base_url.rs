@@ -38,6 +38,11 @@ pub fn base_url(raw: &str, field: &str) -> Result<String, Error> {
         Err(Error::validation(field, format!("must be an absolute http(s) URL such as {DEFAULT_BASE_URL}; {why}")))
     };
     let Some(rest) = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://")) else {
+        if raw.starts_with('/') || raw.starts_with('.') {
+            return bad(
+                "a relative URL is resolved only in a page or worker, against its location; here there is none.",
+            );
+        }
         return bad("it does not start with http:// or https://.");
     };
     let host = rest.split('/').next().unwrap_or("");
