@@ -228,6 +228,10 @@ export function makeSurface({ readEnv, engine, loadSync }) {
   // traps): the instance this entry runs on. A registered symbol, not enumerable.
   Object.defineProperty(BraintrustClient, Symbol.for("braintrust-ai-secrets.wasmMemory"), { value: () => engine.memory() });
 
+  // Its name whatever a bundler or minifier calls the class (`require()`
+  // gives the class itself, and stacks and inspect show the name).
+  Object.defineProperty(BraintrustClient, "name", { value: "BraintrustClient" });
+
   // The official client's statics: `Braintrust.APIError`, `Braintrust.NotFoundError`, …
   for (const [name, cls] of Object.entries(classes)) BraintrustClient[name] = cls;
 

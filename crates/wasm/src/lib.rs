@@ -15,7 +15,7 @@ mod transport;
 mod trap;
 
 pub use client::WasmClient;
-pub use providers::{canonical_name, check_ai_secret, provider_table};
+pub use providers::{canonical_name, check_ai_secret};
 pub use trap::restart;
 
 // Every freed block is zeroed, so no copy of a key or secret that a string

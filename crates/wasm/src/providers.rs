@@ -1,16 +1,10 @@
-//! The provider table and its check for JS, without a client: the exported
-//! `providers`, `checkAiSecret` and `canonicalName` (js/surface.js).
+//! The provider check for JS, without a client: the exported `checkAiSecret`
+//! and `canonicalName` (js/surface.js). The table itself (`providers`) is
+//! written into the package at build time (crates/core/examples/provider_table.rs).
 
 use crate::convert::{read, to_js};
 use bt_core::providers::{self, check_value, Report};
 use wasm_bindgen::prelude::*;
-
-/// The provider table (crates/core/src/providers/table.rs) as plain data:
-/// the types, the base fields, each schema, the secret names.
-#[wasm_bindgen(js_name = providerTable)]
-pub fn provider_table() -> JsValue {
-    to_js(&providers::table::TABLE).unwrap_or(JsValue::NULL)
-}
 
 /// Checks an AISecret-like value: `{ ok, errors, warnings }`. A value that
 /// cannot be read is one error.
