@@ -70,7 +70,7 @@ export function makeEngine({ loadSync, loadAsync, where, current }) {
   /** Runs `start()` (which calls into the module and returns its promise)
    * once the module is loaded and not restarting, counting it in flight. */
   function run(start) {
-    if (!life.ready && !readyNow()) return ready().then(() => run(start));
+    if (!life.ready) return ready().then(() => run(start)); // a failed load rejects, never throws
     if (life.trapped && life.inFlight > 0) return new Promise((resume) => life.idle.push(resume)).then(() => run(start));
     let p;
     try {

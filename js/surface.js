@@ -6,7 +6,6 @@
 import classes, { BraintrustError, ValidationError } from "./errors.js";
 import * as lifecycle from "./lifecycle.js";
 import { WasmClient, checkAiSecret as check, canonicalName as nameOf } from "./braintrust_ai_secrets.js";
-import { providers } from "./providers-data.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
 // client (timeout and maxRetries are client options there).
@@ -378,5 +377,5 @@ export function makeSurface({ readEnv, engine, loadSync }) {
    * with a BraintrustError saying what could not be loaded from where. */
   const ready = () => engine.ready();
 
-  return { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName, auditStoredSecrets, ready };
+  return { BraintrustClient, createAiSecret, checkAiSecret, canonicalName, auditStoredSecrets, ready };
 }

@@ -16,6 +16,8 @@ async function loadSync() {
 }
 
 // Workers have no environment variables on globalThis: pass apiKey.
-export const { BraintrustClient, createAiSecret, providers, checkAiSecret, canonicalName, auditStoredSecrets, ready } = makeSurface({ readEnv: () => undefined, engine, loadSync });
+export const { BraintrustClient, createAiSecret, checkAiSecret, canonicalName, auditStoredSecrets, ready } = makeSurface({ readEnv: () => undefined, engine, loadSync });
 export { BraintrustClient as default, BraintrustClient as Braintrust };
+// The provider table as data: a page that does not use it does not bundle it.
+export { providers } from "./providers-data.js";
 export * from "./errors.js";
