@@ -42,9 +42,21 @@ export function planText(plan) {
         return `? ${a.op} ${a.name}`;
     }
   });
-  for (const n of plan.notes) lines.push(`  note: ${n.name} ${n.message}`);
+  // Notes of one kind together (an org with many secrets outside the manifest).
+  const byMessage = Map.groupBy ? Map.groupBy(plan.notes, (n) => n.message) : group(plan.notes);
+  for (const [message, notes] of byMessage) {
+    const names = notes.map((n) => n.name);
+    const shown = names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+    lines.push(`  note: ${shown} ${message}`);
+  }
   lines.push(summary(plan));
   return lines.join("\n");
+}
+
+function group(notes) {
+  const out = new Map();
+  for (const n of notes) out.set(n.message, [...(out.get(n.message) ?? []), n]);
+  return out;
 }
 
 function summary(plan) {

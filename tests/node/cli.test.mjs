@@ -180,6 +180,19 @@ test("cli: the manifest's problems are all reported with their lines, before any
   assert.equal(emu.apiRequests().length, before);
 });
 
+test("cli: a JSON manifest works as a YAML one, its problems with their lines too", async () => {
+  const file = join(dir, "m.json");
+  writeFileSync(file, JSON.stringify({ secrets: [{ name: "s3", type: "openai", metadata: { team: "ml" }, value: "env:V" }, { name: "j", type: "xai" }] }, null, 2));
+  const bad = await cli(["plan", "-f", file], { env: { V: value("s3", 1) } });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /m\.json:13: secrets\[1\]\.type: .*did you mean "xAI"/);
+  writeFileSync(file, JSON.stringify({ secrets: [{ name: "s3", type: "openai", metadata: { team: "ml" }, value: "env:V" }] }));
+  const good = await cli(["plan", "-f", file], { env: { V: value("s3", 1) } });
+  assert.equal(good.code, 0, good.stderr);
+  assert.match(good.stdout, /No changes: 1 secret already as the manifest says\./);
+  assert.match(good.stdout, /^  note: s\d+, s\d+, s\d+, s\d+, s\d+ and \d+ more is not in the manifest: kept \(prune deletes it\)$/m, "one note for the unmanaged ones");
+});
+
 test("cli: rotate from stdin shows both previews; set-metadata replaces; get, list, export; delete asks for --yes", async () => {
   const r = await cli(["rotate", "s1"], { input: `${SENTINEL}rotated-9999\n` });
   assert.equal(r.code, 0, r.stderr);
