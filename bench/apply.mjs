@@ -42,7 +42,7 @@ export async function benchApply(baseURL, apiKey, n) {
     const pages = Math.floor(n / PAGE) + 1;
     return [
       { run: "into an empty org", ...first, minimum: n + 1, why: `one list, one create per secret` },
-      { run: "again (no changes)", ...again, minimum: pages, why: `the list only: ${pages} pages of ${PAGE}, the last short` },
+      { run: "again (no changes)", ...again, minimum: pages, why: `the list only: ${pages} page${pages === 1 ? "" : "s"} of ${PAGE}, the last short` },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -147,7 +147,26 @@ function sizes() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { shipped, browserShipped, bundles };
+  return { shipped, browserShipped, bundles, providers: smoke ? undefined : providerCost(wasm.gzip) };
+}
+
+/** What the provider table and checks (#25) cost in the shipped wasm: the
+ * same module built without them (crates/wasm's `providers` feature off),
+ * through the same wasm-bindgen and wasm-opt steps as the package. Not in a
+ * smoke run: it is a release build of its own. */
+function providerCost(withGzip) {
+  const targetDir = join(root, "target/bench-variant");
+  execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "braintrust-ai-secrets", "--no-default-features", "--target-dir", targetDir], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const out = mkdtempSync(join(tmpdir(), "bt-variant-"));
+  try {
+    execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", out, join(targetDir, "wasm32-unknown-unknown/release/braintrust_ai_secrets.wasm")], { cwd: root });
+    const opt = join(out, "o.wasm");
+    execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", join(out, "braintrust_ai_secrets_bg.wasm"), "-o", opt], { cwd: root });
+    const withoutGzip = gz(readFileSync(opt));
+    return { withGzip, withoutGzip, costGzip: withGzip - withoutGzip };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const emu = await startEmulator();
@@ -251,6 +270,13 @@ lines.push("");
 lines.push("| one-call page, esbuild --bundle --minify | JS raw / gzip B | wasm raw / gzip B | total gzip B |");
 lines.push("|---|---|---|---|");
 for (const [k, v] of Object.entries(results.size.bundles)) lines.push(`| ${k} | ${v.jsRaw} / ${v.jsGzip} | ${v.wasmRaw ?? "–"} / ${v.wasmGzip ?? "–"} | ${v.totalGzip} |`);
+if (results.size.providers) {
+  const p = results.size.providers;
+  lines.push("");
+  lines.push("| the provider table and checks (#25), in the wasm | gzip -9 B |");
+  lines.push("|---|---|");
+  lines.push(`| with (as shipped) / without / their cost (budget 4 096) | ${p.withGzip} / ${p.withoutGzip} / **${p.costGzip}** |`);
+}
 lines.push("");
 lines.push(`| CLI \`apply\` of a ${N.apply}-secret manifest | wall s | requests | fewest possible |`);
 lines.push("|---|---|---|---|");

@@ -152,7 +152,8 @@ impl WasmClient {
             let signal = signal_option(input.taken("signal"))?;
             let c = &self.inner.config;
             let mode = ro.validate_metadata.unwrap_or(c.validate_metadata);
-            let report = if mode == CheckMode::Off { None } else { op.provider_report() };
+            let checks = cfg!(feature = "providers") && mode != CheckMode::Off;
+            let report = if checks { op.provider_report() } else { None };
             if let Some(refusal) = report.as_ref().and_then(|r| op.provider_refusal(r, mode)) {
                 return Err(refusal.into());
             }

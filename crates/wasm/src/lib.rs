@@ -10,11 +10,13 @@ mod client;
 mod convert;
 mod errors;
 mod platform;
+#[cfg(feature = "providers")]
 mod providers;
 mod transport;
 mod trap;
 
 pub use client::WasmClient;
+#[cfg(feature = "providers")]
 pub use providers::{canonical_name, check_ai_secret};
 pub use trap::restart;
 
