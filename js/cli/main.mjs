@@ -6,7 +6,7 @@
 
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { BraintrustClient } from "../node.mjs";
+import { BraintrustClient, NotFoundError } from "../node.mjs";
 import { SECRET_HEADERS, age, planText, secretRows, table } from "./format.mjs";
 import { askValue, confirm, readSource, UsageError } from "./io.mjs";
 import { exportManifest, loadManifest } from "./manifest.mjs";
@@ -109,7 +109,11 @@ const commands = {
   },
   async create(o, [name]) {
     const c = await clientFor(o);
-    const secret = await askValue(o["value-from"], `value of ${need(name, "the name")}`);
+    need(name, "the name");
+    // POST answers an existing name with the stored secret, unmodified: say so instead of "created".
+    const existing = await c.findAiSecret(name).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+    if (existing) throw new UsageError(`${name} exists already (${existing.id}): use rotate to change its value, set-metadata for its metadata.`);
+    const secret = await askValue(o["value-from"], `value of ${name}`);
     const s = await c.createAiSecret({ name, type: o.type ?? null, metadata: metadataOf(o.metadata) ?? null, secret });
     o.json ? json(s) : out(`created ${s.name} (${s.id}), preview ${s.preview_secret ?? "none"}`);
   },

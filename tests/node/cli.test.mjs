@@ -218,6 +218,10 @@ test("cli: rotate from stdin shows both previews; set-metadata replaces; get, li
   assert.equal(byName("s2").length, 0);
   const created = await cli(["create", "fresh", "--type", "anthropic", "--value-from", "env:FRESH"], { env: { FRESH: `${SENTINEL}fresh-0000` } });
   assert.match(created.stdout, /created fresh .*preview sk-…0000/);
+  const again = await cli(["create", "fresh", "--type", "anthropic", "--value-from", "env:FRESH"], { env: { FRESH: `${SENTINEL}fresh-1111` } });
+  assert.equal(again.code, 2);
+  assert.match(again.stderr, /fresh exists already \([0-9a-f-]{36}\): use rotate/);
+  assert.equal(byName("fresh")[0].secret, `${SENTINEL}fresh-0000`, "unchanged");
 });
 
 test("cli: audit exits 0 when all is fresh and valid, 1 when anything is stale or invalid; usage errors exit 2", async () => {
