@@ -21,14 +21,21 @@ export async function readStdin() {
 
 const oneLine = (s) => s.replace(/\r?\n$/, "");
 
-/** The value a source names; `what` says whose it is, in errors. */
-export async function readSource(source, what) {
-  if (source === "stdin") {
+/** The value a source named on the command line (`env:NAME`, `file:PATH`,
+ * `stdin`) names; `what` says whose it is, in errors. */
+export function readSource(source, what) {
+  const at = source.indexOf(":");
+  return source === "stdin" ? readFrom({ from: "stdin" }, what) : readFrom({ from: source.slice(0, at), ref: source.slice(at + 1) }, what);
+}
+
+/** The value of a parsed source `{ from, ref }` (as the core's manifest
+ * check gives them, crates/core/src/sync/manifest.rs `Source`). */
+export async function readFrom({ from: kind, ref }, what) {
+  if (kind === "stdin") {
     const v = oneLine(await readStdin());
     if (!v) throw new UsageError(`${what}: stdin was empty.`);
     return v;
   }
-  const [kind, ref] = [source.slice(0, source.indexOf(":")), source.slice(source.indexOf(":") + 1)];
   if (kind === "env") {
     const v = process.env[ref];
     if (v === undefined || v === "") throw new UsageError(`${what}: the environment variable ${ref} is not set.`);

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { NotFoundError } from "../node.mjs";
 import { changedSince, planSync } from "./core.mjs";
 import { progress } from "./format.mjs";
-import { readSource, UsageError } from "./io.mjs";
+import { readFrom, UsageError } from "./io.mjs";
 
 /** Every stored secret of the client's org. */
 export async function listAll(client) {
@@ -24,7 +24,7 @@ export async function listAll(client) {
 async function targets(manifest) {
   const out = [];
   for (const s of manifest.secrets) {
-    const value = s.value ? await readSource(s.value.from === "stdin" ? "stdin" : `${s.value.from}:${s.value.ref}`, s.name) : undefined;
+    const value = s.value ? await readFrom(s.value, s.name) : undefined;
     out.push({ name: s.name, type: s.type, metadata: s.metadata, value });
   }
   return out;

@@ -15,8 +15,10 @@
 //! Every problem is reported at once, with its path (`secrets[2].type`),
 //! which the shell turns into a line of the file.
 
+use crate::error::Error;
 use crate::providers::{check_value, Problem};
 use crate::rules::describe;
+use crate::validate::{optional_object, optional_string};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -159,22 +161,13 @@ pub fn check(json: &str) -> Checked {
                 format!("`{name}` is listed twice (first as secrets[{first}]); names are unique in an org."),
             );
         }
-        let kind = match o.get("type") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(v) => {
-                error(at("type"), format!("must be a string; got {}.", describe(v)));
-                None
-            }
-        };
-        let metadata = match o.get("metadata") {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(m)) => Some(m.clone()),
-            Some(v) => {
-                error(at("metadata"), format!("must be a mapping; got {}.", describe(v)));
-                None
-            }
-        };
+        // The option helpers' rules, each problem kept instead of returned.
+        let kind = optional_string(o.get("type"), &at("type"))
+            .map(|k| k.map(str::to_string))
+            .unwrap_or_else(|e| kept(&mut error, e));
+        let metadata = optional_object(o.get("metadata"), &at("metadata"), "must be a mapping")
+            .map(|m| m.cloned())
+            .unwrap_or_else(|e| kept(&mut error, e));
         let value = match o.get("value") {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => match Source::parse(s) {
@@ -220,6 +213,14 @@ pub fn check(json: &str) -> Checked {
     }
     out.errors = errors;
     out
+}
+
+/// A validation helper's refusal as one more problem (and no value).
+fn kept<T>(error: &mut impl FnMut(String, String), e: Error) -> Option<T> {
+    if let Error::Validation { field, message } = e {
+        error(field, message);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -270,6 +271,19 @@ mod tests {
         assert!(check(json).manifest.is_none());
         // The value is never quoted back: it might be one.
         assert!(check(json).errors.iter().all(|p| !p.message.contains("sk-live")));
+    }
+
+    #[test]
+    fn wrong_kinds_say_what_was_found() {
+        let c = check(r#"{"secrets": [{"name": "a", "type": 5, "metadata": [1]}]}"#);
+        let said: Vec<(&str, &str)> = c.errors.iter().map(|p| (p.field.as_str(), p.message.as_str())).collect();
+        assert_eq!(
+            said[..2],
+            [
+                ("secrets[0].type", "must be a string; got a number."),
+                ("secrets[0].metadata", "must be a mapping; got an array.")
+            ]
+        );
     }
 
     #[test]
