@@ -2,9 +2,10 @@
 //
 // - Loading: never at import (no top-level await, so the package loads
 //   instantly in service workers, iife bundles and Workers). The first
-//   client or call loads it: at once where the platform can (Node reads the
-//   file; Workers import it as a module), else by fetching it, once, every
-//   concurrent first call waiting for the same load. `ready()` loads it
+//   client or call loads it: at once where the platform can (Node unpacks
+//   the inlined module synchronously; Workers import it as a module), else
+//   asynchronously (browsers unpack it with DecompressionStream), once,
+//   every concurrent first call waiting for the same load. `ready()` loads it
 //   early, for those who want a failure to show at start.
 // - Traps: a trap (out of memory, or a bug) leaves the instance unfit for
 //   long use (crates/wasm/src/trap.rs). The call that trapped fails with a
@@ -19,8 +20,12 @@ import { restart } from "./braintrust_ai_secrets.js";
  * loaded instance's exports (the glue's `initSync` returns them once loaded). */
 export function makeEngine({ loadSync, loadAsync, where, current }) {
   const life = { ready: false, loading: undefined, generation: 0, inFlight: 0, trapped: false, idle: [] };
-  const failed = (e) =>
-    new BraintrustError(`Could not load the client's WebAssembly module (${where}): ${e?.name ?? "Error"}: ${String(e?.message ?? e).slice(0, 300)}`, { cause: e });
+  const failed = (e) => {
+    const message = String(e?.message ?? e);
+    // The one refusal a page can fix itself: its policy forbids compiling wasm.
+    const fix = /Content.Security.Policy/i.test(message) ? " (the page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src)" : "";
+    return new BraintrustError(`Could not load the client's WebAssembly module (${where})${fix}: ${e?.name ?? "Error"}: ${message.slice(0, 300)}`, { cause: e });
+  };
 
   /** Whether the module is loaded, loading it at once if the platform can. */
   function readyNow() {

@@ -1,21 +1,26 @@
-// Entry for browsers, workers and bundlers (Vite, webpack, Parcel). Nothing
-// is loaded at import (no top-level await): the wasm is fetched next to this
-// file on the first call, or by `await ready()`.
+// Entry for browsers, workers and bundlers (esbuild, Rollup, bun build, Vite,
+// webpack, Parcel, Next's client). Nothing is loaded at import (no top-level
+// await). The wasm is inside a JS module (wasm-inline.js), so a bundler
+// carries it as it carries any JS, with no asset to copy and no URL to
+// resolve; the first call (or `await ready()`) unpacks and instantiates it.
 import init, { initSync } from "./braintrust_ai_secrets.js";
+import { gzipBase64 } from "./wasm-inline.js";
+import { unpack } from "./unpack.js";
 import { makeEngine } from "./engine.js";
 import { makeSurface } from "./surface.js";
 
-// Found on first use, so that a bundle without `import.meta.url` (an iife)
-// loads, and says at its first call what it could not find.
-const wasmURL = () => new URL("./braintrust_ai_secrets_bg.wasm", import.meta.url);
-const engine = makeEngine({ loadAsync: () => init({ module_or_path: wasmURL() }), where: "braintrust_ai_secrets_bg.wasm, next to the package's index.js", current: () => initSync({ module: new Uint8Array() }) });
+const engine = makeEngine({
+  loadAsync: async () => init({ module_or_path: await unpack(gzipBase64) }),
+  where: "braintrust_ai_secrets_bg.wasm, inlined in the package's wasm-inline.js",
+  current: () => initSync({ module: new Uint8Array() }),
+});
 
-// The sync module (audits, rotation checks), fetched next to this file on
-// first use. By URL, so that a bundler copies it as an asset (as it does
-// the .wasm) instead of folding it into every page that imports this one.
+// The sync module (audits, rotation checks), on first use: a bundler splits
+// a dynamic import into a chunk of its own, which a page that only creates
+// secrets never downloads.
 async function loadSync() {
-  const sync = await import(/* @vite-ignore */ new URL("./sync/braintrust_ai_secrets_sync.js", import.meta.url).href);
-  await sync.default({ module_or_path: new URL("./sync/braintrust_ai_secrets_sync_bg.wasm", import.meta.url) });
+  const [sync, inline] = await Promise.all([import("./sync/braintrust_ai_secrets_sync.js"), import("./sync/wasm-inline.js")]);
+  await sync.default({ module_or_path: await unpack(inline.gzipBase64) });
   return sync;
 }
 

@@ -39,8 +39,9 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
 
-# The runtimes of the test matrix (tests/runtimes: Node 18/22/24, Deno,
-# Bun, workerd), pinned, from the npm registry; only for npm test.
+# The runtimes and bundlers of the test matrix (tests/runtimes: Node
+# 18/22/24, Deno, Bun, workerd; esbuild's peers Rollup, webpack, Parcel,
+# Vite 6/7, Next, vitest, jest), pinned, from the npm registry; only for npm test.
 rt=tests/runtimes
 if [ "$want_browser" = 1 ] && { [ ! -f $rt/node_modules/.package-lock.json ] || [ $rt/package-lock.json -nt $rt/node_modules/.package-lock.json ]; }; then
   say "installing the test matrix's runtimes (tests/runtimes)"

@@ -41,28 +41,6 @@ test("a <script type=module> page creates a secret and gets typed errors", async
   await page.close();
 });
 
-test("a server that sends the .wasm with another MIME type gets one warning, and the page still works", async () => {
-  // instantiateStreaming refuses such a response; the glue then falls back.
-  const wasm = await readFile(new URL("../../pkg/braintrust_ai_secrets_bg.wasm", import.meta.url));
-  const plain = await serveStatic(root, {
-    "/esm.html": { type: "text/html", body: await readFile(new URL("../browser/esm.html", import.meta.url)) },
-    "/pkg/braintrust_ai_secrets_bg.wasm": { type: "application/octet-stream", body: wasm },
-  });
-  const page = await browser.newPage();
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
-  try {
-    const name = uniq("mime");
-    const r = await runEsmPage(page, plain.url, name);
-    assert.equal(r.failure, undefined, r.failure);
-    assert.equal(r.created.name, name);
-    assert.equal(warnings.filter((w) => w.includes("`application/wasm` MIME type")).length, 1, warnings.join("\n"));
-  } finally {
-    await page.close();
-    await plain.close();
-  }
-});
-
 /** Opens tests/browser/<page> from the root site; returns what it reports. */
 async function runPage(file, query = {}, base = site.url) {
   const page = await browser.newPage();
@@ -75,16 +53,17 @@ async function runPage(file, query = {}, base = site.url) {
   }
 }
 
-test("no top-level await: importing fetches nothing; concurrent first calls load the wasm once; options are checked by the first call", async () => {
+test("no top-level await: importing fetches nothing; concurrent first calls instantiate the wasm once; options are checked by the first call", async () => {
   const name = uniq("lazy");
   const r = await runPage("lazy.html", { name });
   assert.equal(r.failure, undefined, r.failure);
-  assert.equal(r.fetchedAtImport, 0, "nothing fetched at import");
+  assert.equal(r.instantiatedAtImport, 0, "nothing instantiated at import");
   assert.equal(r.early.instance, true);
   assert.match(r.early.message, /checkAiSecret needs the client's WebAssembly module, which is not loaded yet: `await ready\(\)` first/);
   assert.deepEqual(r.created, [`${name}-a`, `${name}-b`]);
   assert.deepEqual(r.refused, { instance: true, field: "baseURL" });
-  assert.equal(r.fetchedAfter, 1, "one fetch of the wasm for both first calls");
+  assert.equal(r.instantiatedAfter, 1, "one instantiation for both first calls");
+  assert.equal(r.wasmFetches, 0, "no .wasm fetched: it comes inside the package's JS");
   assert.equal(r.checkAfter, true);
 });
 
@@ -103,17 +82,23 @@ test("dedicated and shared module workers import the package; a message posted a
   assert.deepEqual(r.shared, { created: `${name}-shared`, preview: "sk-…6420", typed: true });
 });
 
-test("a wasm that cannot be loaded is a BraintrustError saying what, from where, for ready() and for a call", async () => {
-  const broken = await serveStatic(root, { "/pkg/braintrust_ai_secrets_bg.wasm": { type: "application/wasm", body: "not wasm" } });
+test("a page whose policy forbids compiling wasm gets a BraintrustError saying what and how to fix it, for ready() and for a call", async () => {
+  const policy = await serveStatic(root, {
+    "/tests/browser/missing.html": {
+      type: "text/html",
+      body: await readFile(new URL("../browser/missing.html", import.meta.url)),
+      headers: { "Content-Security-Policy": "script-src 'self' 'unsafe-inline'" },
+    },
+  });
   try {
-    const r = await runPage("missing.html", {}, broken.url);
+    const r = await runPage("missing.html", {}, policy.url);
     for (const e of [r.ready, r.call]) {
       assert.equal(e.instance, true, JSON.stringify(e));
       assert.equal(e.name, "BraintrustError");
-      assert.match(e.message, /^Could not load the client's WebAssembly module \(braintrust_ai_secrets_bg\.wasm, next to the package's index\.js\): /);
+      assert.match(e.message, /^Could not load the client's WebAssembly module \(braintrust_ai_secrets_bg\.wasm, inlined in the package's wasm-inline\.js\) \(the page's Content-Security-Policy must allow 'wasm-unsafe-eval' in script-src\): CompileError: /);
     }
   } finally {
-    await broken.close();
+    await policy.close();
   }
 });
 

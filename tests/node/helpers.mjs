@@ -36,7 +36,7 @@ export async function serveStatic(dir, routes = {}) {
   const server = http.createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (routes[path]) {
-      res.writeHead(200, { "Content-Type": routes[path].type });
+      res.writeHead(200, { "Content-Type": routes[path].type, ...routes[path].headers });
       return res.end(routes[path].body);
     }
     const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));

@@ -2,7 +2,7 @@
 // that built page run in headless Chromium against the emulator.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,13 +28,17 @@ after(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-test("vite build emits the wasm, and the sync module loaded on first use, as assets", async () => {
+test("vite build: the wasm comes inside the JS, and the sync module is a chunk of its own, loaded on first use", async () => {
   const assets = await readdir(join(outDir, "assets"));
-  const wasm = assets.filter((f) => f.endsWith(".wasm"));
-  assert.equal(wasm.length, 2, assets.join(", "));
-  assert.ok(wasm.some((f) => f.startsWith("braintrust_ai_secrets_sync_bg")), assets.join(", "));
-  assert.ok(assets.some((f) => /^braintrust_ai_secrets_sync-.*\.js$/.test(f)), assets.join(", "));
-  for (const f of wasm) assert.ok((await stat(join(outDir, "assets", f))).size > 1000);
+  assert.deepEqual(assets.filter((f) => f.endsWith(".wasm")), [], "no .wasm asset: nothing for the bundler to copy");
+  const chunks = assets.filter((f) => f.endsWith(".js"));
+  assert.equal(chunks.length, 3, chunks.join(", "));
+  const main = chunks.find((f) => f.startsWith("index-"));
+  const lazy = chunks.filter((f) => f !== main);
+  for (const f of chunks) assert.ok((await stat(join(outDir, "assets", f))).size > 1000, f);
+  // The page's own chunk imports the others only dynamically.
+  const src = await readFile(join(outDir, "assets", main), "utf8");
+  for (const f of lazy) assert.ok(!new RegExp(`from"\\./${f.replace(/[.$]/g, "\\$&")}"`).test(src), `${f} is imported statically`);
 });
 
 test("the built page creates a secret in Chromium", async () => {

@@ -1,7 +1,9 @@
-// The one scenario every runtime of the matrix runs (tests/node/runtimes.test.mjs),
-// given the package as that runtime resolved it: create → list → get → update →
-// delete → get after delete (NotFoundError) → a wrong key (AuthenticationError),
-// each error checked with instanceof. Returns what happened, as plain data.
+// The one scenario every runtime and bundler of the matrix runs
+// (tests/node/runtimes.test.mjs, bundlers.test.mjs), given the package as that
+// runtime or bundler resolved it: create → list → get → update → an audit
+// (which loads the second wasm module) → delete → get after delete
+// (NotFoundError) → a wrong key (AuthenticationError), each error checked
+// with instanceof. Returns what happened, as plain data.
 export async function scenario(m, baseURL, name) {
   const steps = [];
   const c = new m.BraintrustClient({ apiKey: "test-key", baseURL, maxRetries: 0 });
@@ -11,6 +13,7 @@ export async function scenario(m, baseURL, name) {
   steps.push(`list ${page.objects.length}`);
   steps.push(`get ${(await c.getAiSecret(s.id)).name === name}`);
   steps.push(`update ${JSON.stringify((await c.updateAiSecret(s.id, { metadata: { env: "prod" } })).metadata)}`);
+  steps.push(`audit ${(await c.auditAiSecrets()).find((a) => a.id === s.id)?.ageDays}`);
   steps.push(`delete ${(await c.deleteAiSecret(s.id)).id === s.id}`);
   const gone = await c.getAiSecret(s.id).catch((e) => e);
   steps.push(`get after delete ${gone instanceof m.NotFoundError && gone instanceof m.APIError && gone.status}`);
@@ -24,6 +27,7 @@ export const EXPECTED = [
   "list 1",
   "get true",
   'update {"team":"ml","env":"prod"}',
+  "audit 0",
   "delete true",
   "get after delete 404",
   "wrong key 401",
