@@ -84,7 +84,7 @@ const browserBuilds = {
   "Rollup 4 (+ node-resolve)": async (out) => (await sh(bin("rollup"), ["web/browser-app.mjs", "-d", out, "-p", "node-resolve={browser: true}", "--silent"]), ["browser-app.js", "module"]),
   "bun build": async (out) => (await sh(bin("bun"), ["build", "web/browser-app.mjs", "--outdir", out, "--target", "browser"]), ["browser-app.js", "module"]),
   "webpack 5": async (out) => (await sh(bin("webpack"), ["--mode", "production", "--entry", "./web/browser-app.mjs", "--output-path", out]), ["main.js", "classic"]),
-  "Parcel 2 build": async (out) => (await sh(bin("parcel"), ["build", "web/index.html", "--dist-dir", out, "--no-cache", "--public-url", "./", "--no-optimize"]), null),
+  "Parcel 2 build": async (out) => (await sh(bin("parcel"), ["build", "web/index.html", "--dist-dir", out, "--no-cache", "--cache-dir", ".parcel-cache", "--public-url", "./"]), null),
   "Vite 6 build": async (out) => (await sh(process.execPath, [join(tools, "vite6/bin/vite.js"), "build", "web", "--outDir", out, "--base", "./", "--logLevel", "error"]), null),
   "Vite 7 build": async (out) => (await sh(process.execPath, [join(tools, "vite7/bin/vite.js"), "build", "web", "--outDir", out, "--base", "./", "--logLevel", "error"]), null),
 };
@@ -122,7 +122,7 @@ const devServers = {
   "Vite 6 dev": [process.execPath, [join(tools, "vite6/bin/vite.js"), "web", "--host", "127.0.0.1", "--strictPort", "--port"]],
   "Vite 7 dev": [process.execPath, [join(tools, "vite7/bin/vite.js"), "web", "--host", "127.0.0.1", "--strictPort", "--port"]],
   "Vite 8 dev": [process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "web", "--host", "127.0.0.1", "--strictPort", "--port"]],
-  "Parcel 2 dev": [bin("parcel"), ["serve", "web/index.html", "--no-cache", "--no-hmr", "--dist-dir", "out/parcel-dev", "--host", "127.0.0.1", "--port"]],
+  "Parcel 2 dev": [bin("parcel"), ["serve", "web/index.html", "--no-cache", "--cache-dir", ".parcel-cache", "--no-hmr", "--dist-dir", "out/parcel-dev", "--host", "127.0.0.1", "--port"]],
 };
 let n = 0;
 for (const [row, [cmd, args]] of Object.entries(devServers)) {
