@@ -277,7 +277,7 @@ lines.push("");
 lines.push("| shipped file | raw B | gzip -9 B |");
 lines.push("|---|---|---|");
 for (const [k, v] of Object.entries(results.size.shipped)) lines.push(`| ${k} | ${v.raw} | ${v.gzip} |`);
-lines.push(`| browser: .wasm + web glue | ${results.size.browserShipped.raw} | ${results.size.browserShipped.gzip} |`);
+lines.push(`| browser: inlined wasm + web glue | ${results.size.browserShipped.raw} | ${results.size.browserShipped.gzip} |`);
 lines.push("");
 lines.push("| one-call page, esbuild --bundle --minify --splitting: what it loads (the wasm inside) | raw B | gzip B (budget 56 320) | chunks loaded only on first use |");
 lines.push("|---|---|---|---|");

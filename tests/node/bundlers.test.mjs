@@ -28,21 +28,27 @@ const web = join(app, "web");
 // HOME outside the tools' folder: Next refuses a workspace root that holds it.
 const home = mkdtempSync(join(tmpdir(), "bt-bundlers-home-"));
 const env = { PATH: process.env.PATH, HOME: home, NEXT_TELEMETRY_DISABLED: "1", BROWSERSLIST_IGNORE_OLD_DATA: "1", NODE_ENV: "production" };
-let emu, site, browser;
+let emu, site, browser, tarball;
 
 before(async () => {
   emu = await startEmulator({ keys: [KEY] });
   if (missing) return;
   mkdirSync(app, { recursive: true });
   const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", app], { cwd: join(root, "pkg") });
+  tarball = join(app, stdout.trim());
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "bundler-app", private: true, type: "module" }));
-  await run("npm", ["install", "--no-audit", "--no-fund", "--silent", "--no-package-lock", join(app, stdout.trim())], { cwd: app });
+  await run("npm", ["install", "--no-audit", "--no-fund", "--silent", "--no-package-lock", tarball], { cwd: app });
   cpSync(join(rt, "bundlers"), web, { recursive: true, filter: (f) => !f.includes("/next") });
   cpSync(join(rt, "bundlers/next"), join(app, "next"), { recursive: true });
   for (const dir of [app, join(app, "next")]) copyFileSync(join(rt, "scenario.mjs"), join(dir, "scenario.mjs"));
   // jest loads CommonJS only (without a flag): the scenario, as CommonJS.
   const cjs = readFileSync(join(rt, "scenario.mjs"), "utf8").replace("export async function scenario", "exports.scenario = async function scenario").replace("export const EXPECTED", "exports.EXPECTED");
   writeFileSync(join(web, "scenario.cjs"), cjs);
+  // The browser pages of tests/browser, importing the installed package unbundled.
+  mkdirSync(join(app, "tests/browser"), { recursive: true });
+  for (const f of ["esm.html", "sw.html", "sw.mjs", "workers.html", "worker.mjs"]) {
+    writeFileSync(join(app, "tests/browser", f), readFileSync(join(root, "tests/browser", f), "utf8").replaceAll("/pkg/index.js", "/node_modules/braintrust-ai-secrets/index.js"));
+  }
   site = await serveStatic(app);
   browser = await launchChromium();
 });
@@ -70,6 +76,18 @@ async function inBrowser(url, label) {
     await page.close();
   }
 }
+
+test("unbundled, from the installed package: a module page, a module service worker, dedicated and shared workers", { skip: missing }, async () => {
+  const esm = await inBrowser(`${site.url}/tests/browser/esm.html?`, "installed-esm");
+  assert.equal(esm.failure, undefined, esm.failure);
+  assert.deepEqual(esm.auth, { instance: true, name: "AuthenticationError", status: 401 });
+  const sw = await inBrowser(`${site.url}/tests/browser/sw.html?`, "installed-sw");
+  assert.deepEqual(Object.keys(sw), ["created", "preview", "typed", "audit"], JSON.stringify(sw));
+  assert.equal(sw.typed, true);
+  const workers = await inBrowser(`${site.url}/tests/browser/workers.html?`, "installed-workers");
+  assert.equal(workers.failure, undefined, workers.failure);
+  assert.equal(workers.dedicated.typed && workers.shared.typed, true, JSON.stringify(workers));
+});
 
 /** A page at out/<row>/ that loads the bundle `file` as a module or a classic script. */
 function page(row, file, type) {
@@ -174,4 +192,13 @@ test("Next.js 16, no config: next build, then a client component, a Node route a
   } finally {
     child.kill("SIGKILL");
   }
+});
+
+// attw: the `./braintrust_ai_secrets_bg.wasm` export is the binary itself, which has no types to resolve.
+test("the packed package passes publint and attw (@arethetypeswrong/cli): the entry's types resolve for node10, node16 (CJS, ESM) and bundlers", { skip: missing }, async () => {
+  const lint = await sh(process.execPath, [join(tools, "publint/src/cli.js"), "--strict", join(app, "node_modules/braintrust-ai-secrets")]).catch((e) => e);
+  assert.equal(lint.code ?? 0, 0, `${lint.stdout}\n${lint.stderr}`);
+  const types = await sh(process.execPath, [join(tools, "@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "ascii", "--exclude-entrypoints", "./braintrust_ai_secrets_bg.wasm"]).catch((e) => e);
+  assert.equal(types.code ?? 0, 0, `${types.stdout}\n${types.stderr}`);
+  assert.match(types.stdout, /No problems found/, types.stdout);
 });
