@@ -6,6 +6,7 @@
 import init, { initSync } from "./braintrust_ai_secrets.js";
 import { gzipBase64 } from "./wasm-inline.js";
 import { unpack } from "./unpack.js";
+import { preloaded } from "./sync-registry.js";
 import { makeEngine } from "./engine.js";
 import { makeSurface } from "./surface.js";
 
@@ -17,9 +18,12 @@ const engine = makeEngine({
 
 // The sync module (audits, rotation checks), on first use: a bundler splits
 // a dynamic import into a chunk of its own, which a page that only creates
-// secrets never downloads.
+// secrets never downloads. Where `import()` is forbidden (service workers),
+// `import "braintrust-ai-secrets/sync"` has loaded it already.
 async function loadSync() {
-  const [sync, inline] = await Promise.all([import("./sync/braintrust_ai_secrets_sync.js"), import("./sync/wasm-inline.js")]);
+  const [sync, inline] = preloaded.module
+    ? [preloaded.module.sync, preloaded.module]
+    : await Promise.all([import("./sync/braintrust_ai_secrets_sync.js"), import("./sync/wasm-inline.js")]);
   await sync.default({ module_or_path: await unpack(inline.gzipBase64) });
   return sync;
 }

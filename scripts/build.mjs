@@ -36,6 +36,9 @@ for (const [from, to] of [
   ["js/unpack.js", "unpack.js"],
   ["js/module-entry.js", "module-entry.js"],
   ["js/edge.js", "edge.js"],
+  ["js/sync-registry.js", "sync-registry.js"],
+  ["js/sync-preload.js", "sync-preload.js"],
+  ["js/sync-preload.d.ts", "sync-preload.d.ts"],
   ["js/surface.js", "surface.js"],
   ["js/lifecycle.js", "lifecycle.js"],
   ["js/engine.js", "engine.js"],
@@ -86,7 +89,8 @@ const manifest = {
   description: "Client for Braintrust's AI-secret API (Rust compiled to WebAssembly), for browsers and Node.",
   license: "Apache-2.0",
   type: "module",
-  sideEffects: false,
+  // Only `braintrust-ai-secrets/sync` does something when imported.
+  sideEffects: ["./sync-preload.js"],
   engines: { node: ">=18" },
   bin: { "braintrust-ai-secrets": "./cli/main.mjs" },
   // The CLI reads YAML manifests; the library itself needs nothing.
@@ -108,10 +112,12 @@ const manifest = {
       worker: { types: "./index.d.ts", default: "./index.js" },
       default: { types: "./index.d.ts", default: "./index.js" },
     },
+    // Loads the sync module with the importing script (for service workers).
+    "./sync": { types: "./sync-preload.d.ts", default: "./sync-preload.js" },
     "./braintrust_ai_secrets_bg.wasm": "./braintrust_ai_secrets_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "node.mjs", "workerd.js", "edge.js", "module-entry.js", "node-env.js", "node.cjs", "errors.js", "surface.js", "lifecycle.js", "engine.js", "unpack.js", "providers-data.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "wasm-inline.js", "snippets/", "cli/", "sync/", "index.d.ts", "index.d.cts", "README.md"],
+  files: ["index.js", "node.mjs", "workerd.js", "edge.js", "module-entry.js", "node-env.js", "node.cjs", "errors.js", "surface.js", "lifecycle.js", "engine.js", "unpack.js", "sync-registry.js", "sync-preload.js", "sync-preload.d.ts", "providers-data.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "wasm-inline.js", "snippets/", "cli/", "sync/", "index.d.ts", "index.d.cts", "README.md"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");

@@ -1,0 +1,2 @@
+// `import "braintrust-ai-secrets/sync"` exports nothing: it loads the sync module with the importing script.
+export {};
