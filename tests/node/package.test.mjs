@@ -378,8 +378,11 @@ test("npm pack ships every file the package's modules import or load", () => {
   const [{ files }] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: pkg, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
   const packed = new Set(files.map((f) => normalize(f.path)));
   const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
-  const entries = JSON.stringify([manifest.main, manifest.module, manifest.types, manifest.exports]).match(/"\.\/[^"]+"/g);
-  for (const e of entries) assert.ok(packed.has(normalize(JSON.parse(e))), `package.json names ${e}, which is not packed`);
+  // The files named: `exports`' values (its keys are subpaths, like "./sync").
+  const leaves = (v) => (typeof v === "string" ? [v] : Object.values(v).flatMap(leaves));
+  const entries = [manifest.main, manifest.module, manifest.types, ...leaves(manifest.exports), ...manifest.sideEffects];
+  assert.ok(entries.length > 10);
+  for (const e of entries) assert.ok(packed.has(normalize(e)), `package.json names ${e}, which is not packed`);
   const modules = [...packed].filter((p) => /\.(m|c)?js$/.test(p));
   // The glue imports wasm-bindgen's snippet (crates/wasm/js/read.js), which ships too.
   assert.ok([...packed].some((p) => p.startsWith("snippets") && p.endsWith("read.js")), "the snippet is not shipped");

@@ -1,15 +1,4 @@
-// Next's server form (Node runtime): GET ?emu=…&name=… answers the scenario's steps.
-import * as m from "braintrust-ai-secrets";
-import { scenario } from "../../../scenario.mjs";
-
+// Next's server form (Node runtime): the package as Next's server bundle resolves it.
+export { GET } from "../../../handler.js";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-export async function GET(request) {
-  const q = new URL(request.url).searchParams;
-  try {
-    return Response.json(await scenario(m, q.get("emu"), q.get("name")));
-  } catch (e) {
-    return Response.json({ failure: String(e?.stack ?? e) }, { status: 500 });
-  }
-}
