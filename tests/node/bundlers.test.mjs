@@ -174,7 +174,7 @@ test("test runners, no config: vitest and jest (Node environment)", { skip: miss
   assert.match(String(jest.stderr), /Tests:\s+1 passed/, `${jest.stdout}\n${jest.stderr}`);
 });
 
-test("Next.js 16, no config: next build, then a client component, a Node route and an edge route", { skip: missing }, async () => {
+test("Next.js 16, no config: next build, then a server component, a client component, a Node route and an edge route", { skip: missing }, async () => {
   const next = join(app, "next");
   await sh(bin("next"), ["build", next]).catch((e) => assert.fail(`next build failed:\n${e.stdout}\n${e.stderr}`));
   const p = port(n++);
@@ -189,6 +189,11 @@ test("Next.js 16, no config: next build, then a client component, a Node route a
       const r = await fetch(`${url}/api/${form}?${new URLSearchParams({ emu: emu.url, name: uniq(`next-${form}`) })}`);
       assert.deepEqual(await r.json(), EXPECTED, `${form}: ${log}`);
     }
+    // A server component: the steps rendered into the page's HTML.
+    const html = await (await fetch(`${url}/server?${new URLSearchParams({ emu: emu.url, name: uniq("next-server-component") })}`)).text();
+    const rendered = /<pre id="steps">(.*?)<\/pre>/s.exec(html)?.[1] ?? html.slice(0, 2000);
+    const text = rendered.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    assert.deepEqual(JSON.parse(text), EXPECTED, `server component: ${text}\n${log}`);
     assert.deepEqual(await inBrowser(`${url}/`, "next-client"), EXPECTED, log);
   } finally {
     child.kill("SIGKILL");
