@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { dirname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esm from "braintrust-ai-secrets";
 import { startEmulator, refusedUrl, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
 
@@ -403,4 +403,22 @@ test("build: a browser downloads at most 130 000 B (the inlined wasm and the glu
   const gz = (f) => gzipSync(readFileSync(join(root, "pkg", f)), { level: 9 }).length;
   const total = gz("wasm-inline.js") + gz("braintrust_ai_secrets.js");
   assert.ok(total <= 130000, `browser total ${total} B`);
+});
+
+test("the inlined modules unpack to exactly the shipped .wasm files (js/unpack.js, through atob, as where Uint8Array.fromBase64 is missing; Chromium's tests take fromBase64)", async () => {
+  const pkg = fileURLToPath(new URL("../../pkg/", import.meta.url));
+  // unpack.js picks its decoder when it loads: loaded here without fromBase64 (which Node 20 lacks anyway).
+  const fromBase64 = Object.getOwnPropertyDescriptor(Uint8Array, "fromBase64");
+  delete Uint8Array.fromBase64;
+  let unpack;
+  try {
+    ({ unpack } = await import(`${pathToFileURL(join(pkg, "unpack.js")).href}?atob`));
+  } finally {
+    if (fromBase64) Object.defineProperty(Uint8Array, "fromBase64", fromBase64);
+  }
+  for (const [inline, wasm] of [["wasm-inline.js", "braintrust_ai_secrets_bg.wasm"], ["sync/wasm-inline.js", "sync/braintrust_ai_secrets_sync_bg.wasm"]]) {
+    const { gzipBase64 } = await import(join(pkg, inline));
+    const bytes = await unpack(gzipBase64);
+    assert.ok(Buffer.from(bytes).equals(readFileSync(join(pkg, wasm))), `${inline} is not ${wasm}`);
+  }
 });
