@@ -4,13 +4,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
-import { startEmulator, serveStatic, launchChromium, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
+import { startEmulator, serveStatic, launchChromium, pageResult, uniq, sent, KEY, assertSpecConformance } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 let emu, site, browser;
 before(async () => {
   emu = await startEmulator({ keys: [KEY] });
-  site = await serveStatic(root, { "/esm.html": { type: "text/html", body: await readFile(new URL("../browser/esm.html", import.meta.url)) } });
+  site = await serveStatic(root);
   browser = await launchChromium();
 });
 after(async () => {
@@ -19,17 +19,12 @@ after(async () => {
   await emu?.close();
 });
 
-/** Opens tests/browser/esm.html from `base` in `page`, creating `name`; returns what the page reports. */
-async function runEsmPage(page, base, name) {
-  await page.goto(`${base}/esm.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
-  await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
-  return page.evaluate(() => window.__result);
-}
+/** Opens tests/browser/<page> from the root site; returns what it reports. */
+const runPage = (file, query = {}, base = site.url) => pageResult(browser, `${base}/tests/browser/${file}?${new URLSearchParams({ emu: emu.url, ...query })}`);
 
 test("a <script type=module> page creates a secret and gets typed errors", async () => {
-  const page = await browser.newPage();
   const name = uniq("esm");
-  const r = await runEsmPage(page, site.url, name);
+  const r = await runPage("esm.html", { name });
   assert.equal(r.failure, undefined, r.failure);
   assert.equal(r.created.name, name);
   assert.equal(r.created.preview_secret, "sk-…9876");
@@ -38,20 +33,7 @@ test("a <script type=module> page creates a secret and gets typed errors", async
   assert.deepEqual(r.validation, { instance: true, field: "baseURL" });
   const req = sent(emu, name)[0];
   assert.equal(req.headers.origin, site.url, "a real cross-origin browser fetch");
-  await page.close();
 });
-
-/** Opens tests/browser/<page> from the root site; returns what it reports. */
-async function runPage(file, query = {}, base = site.url) {
-  const page = await browser.newPage();
-  try {
-    await page.goto(`${base}/tests/browser/${file}?${new URLSearchParams({ emu: emu.url, ...query })}`);
-    await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
-    return await page.evaluate(() => window.__result);
-  } finally {
-    await page.close();
-  }
-}
 
 test("no top-level await: importing fetches nothing; concurrent first calls instantiate the wasm once; options are checked by the first call", async () => {
   const name = uniq("lazy");

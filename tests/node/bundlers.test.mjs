@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { EXPECTED } from "../runtimes/scenario.mjs";
-import { startEmulator, serveStatic, launchChromium, KEY, uniq } from "./helpers.mjs";
+import { startEmulator, serveStatic, launchChromium, pageResult, KEY, uniq } from "./helpers.mjs";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -64,18 +64,7 @@ const sh = (cmd, args, opts = {}) => run(cmd, args, { cwd: app, env: { ...env, .
 const bin = (name) => join(tools, ".bin", name);
 
 /** Opens `url` in Chromium with the emulator and a fresh name; returns the steps the page reports. */
-async function inBrowser(url, label) {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  try {
-    await page.goto(`${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams({ emu: emu.url, name: uniq(label) })}`);
-    await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 30000 }).catch((e) => assert.fail(`${e.message}\n${errors.join("\n")}`));
-    return await page.evaluate(() => window.__result);
-  } finally {
-    await page.close();
-  }
-}
+const inBrowser = (url, label) => pageResult(browser, `${url}${url.includes("?") ? "&" : "?"}${new URLSearchParams({ emu: emu.url, name: uniq(label) })}`, { timeout: 30000 });
 
 test("unbundled, from the installed package: a module page, a module service worker, dedicated and shared workers", { skip: missing }, async () => {
   const esm = await inBrowser(`${site.url}/tests/browser/esm.html?`, "installed-esm");
@@ -120,9 +109,9 @@ for (const [row, build] of Object.entries(browserBuilds)) {
   });
 }
 
-/** Starts a dev server `args` on a free port and waits until it answers; returns its URL and a stop(). */
-async function devServer(cmd, args, port) {
-  const child = spawn(cmd, args, { cwd: app, env: { ...env, NODE_ENV: "development" }, stdio: ["ignore", "pipe", "pipe"] });
+/** Starts the server `cmd args` on `port` (NODE_ENV `mode`) and waits until it answers; returns its URL, its log and a stop(). */
+async function startServer(cmd, args, port, mode = "development") {
+  const child = spawn(cmd, args, { cwd: app, env: { ...env, NODE_ENV: mode }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
@@ -133,7 +122,7 @@ async function devServer(cmd, args, port) {
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGKILL");
-  assert.fail(`the dev server did not start:\n${log}`);
+  assert.fail(`the server did not start:\n${log}`);
 }
 
 const port = (n) => 21000 + ((process.pid * 7 + n) % 20000);
@@ -147,7 +136,7 @@ let n = 0;
 for (const [row, [cmd, args]] of Object.entries(devServers)) {
   const p = port(n++);
   test(`dev server, no config: ${row}`, { skip: missing }, async () => {
-    const server = await devServer(cmd, [...args, String(p)], p);
+    const server = await startServer(cmd, [...args, String(p)], p);
     try {
       assert.deepEqual(await inBrowser(`${server.url}/index.html`, row.replace(/\W+/g, "-")), EXPECTED, server.log());
     } finally {
@@ -178,25 +167,21 @@ test("Next.js 16, no config: next build, then a server component, a client compo
   const next = join(app, "next");
   await sh(bin("next"), ["build", next]).catch((e) => assert.fail(`next build failed:\n${e.stdout}\n${e.stderr}`));
   const p = port(n++);
-  const child = spawn(bin("next"), ["start", next, "-H", "127.0.0.1", "-p", String(p)], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
+  const server = await startServer(bin("next"), ["start", next, "-H", "127.0.0.1", "-p", String(p)], p, "production");
+  const { url, log } = server;
   try {
-    const url = `http://127.0.0.1:${p}`;
-    for (let i = 0; i < 300 && !(await fetch(url).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
     for (const form of ["node", "edge"]) {
       const r = await fetch(`${url}/api/${form}?${new URLSearchParams({ emu: emu.url, name: uniq(`next-${form}`) })}`);
-      assert.deepEqual(await r.json(), EXPECTED, `${form}: ${log}`);
+      assert.deepEqual(await r.json(), EXPECTED, `${form}: ${log()}`);
     }
     // A server component: the steps rendered into the page's HTML.
     const html = await (await fetch(`${url}/server?${new URLSearchParams({ emu: emu.url, name: uniq("next-server-component") })}`)).text();
     const rendered = /<pre id="steps">(.*?)<\/pre>/s.exec(html)?.[1] ?? html.slice(0, 2000);
     const text = rendered.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-    assert.deepEqual(JSON.parse(text), EXPECTED, `server component: ${text}\n${log}`);
-    assert.deepEqual(await inBrowser(`${url}/`, "next-client"), EXPECTED, log);
+    assert.deepEqual(JSON.parse(text), EXPECTED, `server component: ${text}\n${log()}`);
+    assert.deepEqual(await inBrowser(`${url}/`, "next-client"), EXPECTED, log());
   } finally {
-    child.kill("SIGKILL");
+    server.stop();
   }
 });
 

@@ -71,6 +71,23 @@ export async function launchChromium() {
   });
 }
 
+/** Opens `url` in a new page of `browser`, waits for the page to set
+ * `window.__result`, and returns it; a timeout reports the page's errors. */
+export async function pageResult(browser, url, { timeout = 20000 } = {}) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__result !== undefined, null, { timeout }).catch((e) => {
+      throw new Error(`${e.message}\n${errors.join("\n")}`);
+    });
+    return await page.evaluate(() => window.__result);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Runs a scenario suite (tests/scenarios/<suite>.mjs) in a Chromium page
  * through tests/browser/scenarios.html; returns [{name, ok, result|error}]. */
 export async function runSuiteInChromium(suite, emuUrl, refused = "", routes = {}) {

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { startEmulator, serveStatic, launchChromium, uniq, KEY, assertSpecConformance } from "./helpers.mjs";
+import { startEmulator, serveStatic, launchChromium, pageResult, uniq, KEY, assertSpecConformance } from "./helpers.mjs";
 
 let emu, site, browser, outDir;
 before(async () => {
@@ -42,16 +42,12 @@ test("vite build: the wasm comes inside the JS, and the sync module is a chunk o
 });
 
 test("the built page creates a secret in Chromium", async () => {
-  const page = await browser.newPage();
   const name = uniq("vite");
-  await page.goto(`${site.url}/index.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
-  await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
-  const r = await page.evaluate(() => window.__result);
+  const r = await pageResult(browser, `${site.url}/index.html?emu=${encodeURIComponent(emu.url)}&name=${name}`);
   assert.equal(r.failure, undefined, r.failure);
   assert.equal(r.created.name, name);
   assert.equal(r.authError, true);
   assert.equal(r.audited?.ageDays, 0, "the sync module loaded and audited");
-  await page.close();
 });
 
 test("every request this suite sent conforms to the official spec", () => assertSpecConformance(emu));
