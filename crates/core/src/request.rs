@@ -114,25 +114,12 @@ fn with_extra_query(query: String, config: &ClientConfig, opts: &RequestOptions)
     format!("{query}{}{}", if query.is_empty() { "?" } else { "&" }, joined.join("&"))
 }
 
-/// Compact JSON of a body, in a buffer sized first so that it never grows
-/// (each growth would leave a copy of the secret behind).
+/// Compact JSON of a body. Where the buffer grows, the old block held a
+/// prefix of the secret: the wasm module's allocator (zeroizing-alloc) wipes
+/// every block it frees, reallocations included.
 fn json_body<T: Serialize>(body: &T) -> SecretString {
-    struct Count(usize);
-    impl std::io::Write for Count {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0 += b.len();
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut count = Count(0);
     // Serialising these types cannot fail: string keys, no custom errors.
-    let _ = serde_json::to_writer(&mut count, body);
-    let mut buf = Vec::with_capacity(count.0);
-    let _ = serde_json::to_writer(&mut buf, body);
-    SecretString::new(String::from_utf8(buf).unwrap_or_default())
+    SecretString::new(serde_json::to_string(body).unwrap_or_default())
 }
 
 /// Puts `value` under `name`, replacing any header of that name whatever its
