@@ -14,6 +14,14 @@ export const NAMES = ["raw fetch", "@braintrust/api (node-fetch)", "@braintrust/
  * package's ratio to this row is the cost of the client itself. */
 export const SIGNAL_FLOOR = "raw fetch + AbortSignal, timer, redirect: error";
 
+/** A reference for the speed passes, not a contender: the least a create
+ * does on this project's stack (bench/floor: serde types, web-sys fetch and
+ * `Response.text()` awaited through JsFuture, a per-call AbortController and
+ * timer; no checks, retries, races or logging). The package's ratio to this
+ * row is the cost of its features; this row's ratio to raw fetch is the
+ * stack's. Built by bench/run.mjs (bench/floor.mjs). */
+export const STACK_FLOOR = "stack floor: serde + web-sys fetch, no checks (bench/floor, not shipped)";
+
 /** Returns an async function doing one create. Imports happen here, so a
  * fresh process measures them in its cold start. `fetch` replaces the
  * global one (and the official client's node-fetch). */
@@ -57,6 +65,12 @@ export async function makeContender(name, { baseURL, apiKey, fetch: ownFetch }) 
       const { BraintrustClient } = await import("braintrust-ai-secrets");
       const c = new BraintrustClient({ apiKey, baseURL, ...(ownFetch && { fetch: ownFetch }) });
       return () => c.createAiSecret(PARAMS);
+    }
+    case STACK_FLOOR: {
+      const { loadFloor } = await import("./floor.mjs");
+      const FloorClient = await loadFloor();
+      const c = new FloorClient(baseURL, apiKey, ownFetch);
+      return () => c.create(JSON.stringify(PARAMS));
     }
     default:
       throw new Error(`unknown contender ${name}`);

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { benchApply } from "./apply.mjs";
-import { NAMES, SIGNAL_FLOOR, instantFetch, makeContender } from "./contenders.mjs";
+import { NAMES, SIGNAL_FLOOR, STACK_FLOOR, instantFetch, makeContender } from "./contenders.mjs";
+import { FLOOR_FILES, buildFloor } from "./floor.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
@@ -19,12 +20,14 @@ const N = smoke
   : { warmup: 1500, seq: 2000, total: 10000, width: 64, runs: 3, slices: 10, cold: 5, mem: [1000, 50000, 100000], overhead: 30000, apply: 1000 };
 // The client-overhead pass: every contender on the same instant fetch (the
 // node-fetch variant would be the global-fetch one again).
-const OVERHEAD_NAMES = NAMES.filter((n) => !n.includes("node-fetch"));
+const OVERHEAD_NAMES = [...NAMES.filter((n) => !n.includes("node-fetch")), STACK_FLOOR];
 // The sequential and 64-in-flight passes also time the signal floor (see
 // contenders.mjs): the part of a client's cost that undici charges for
 // taking an AbortSignal, which exact timeouts and aborts need.
 // So does the memory pass: undici keeps per-signal state until finalization.
-const SPEED_NAMES = [NAMES[0], SIGNAL_FLOOR, ...NAMES.slice(1)];
+const SPEED_NAMES = [NAMES[0], SIGNAL_FLOOR, ...NAMES.slice(1), STACK_FLOOR];
+// Memory is measured for the real contenders and the signal floor only.
+const MEMORY_NAMES = SPEED_NAMES.filter((n) => n !== STACK_FLOOR);
 const API_KEY = "bench-key";
 
 const median = (xs) => {
@@ -159,7 +162,12 @@ function sizes() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { shipped, browserShipped, bundles, providers: smoke ? undefined : providerCost(wasm.gzip) };
+  // The stack floor's module (not shipped): what the stack alone costs a page.
+  const floor = sum([FLOOR_FILES.wasm, FLOOR_FILES.glue].map((f) => {
+    const b = readFileSync(f);
+    return { raw: b.length, gzip: gz(b) };
+  }));
+  return { shipped, browserShipped, bundles, floor, providers: smoke ? undefined : providerCost(wasm.gzip) };
 }
 
 /** What the provider table and checks (#25) cost in the shipped wasm: the
@@ -181,6 +189,7 @@ function providerCost(withGzip) {
   }
 }
 
+buildFloor();
 const emu = await startEmulator();
 const results = { date: new Date().toISOString(), node: process.version, smoke, counts: N, sequential: {}, concurrent: {}, overhead: {}, cold: {}, memory: {}, size: sizes() };
 try {
@@ -223,7 +232,7 @@ try {
     for (const name of i % 2 ? [...NAMES].reverse() : NAMES) cold[name].push((await runChild(["cold", name, emu.url, API_KEY])).ms);
   }
   for (const name of NAMES) results.cold[name] = { medianMs: median(cold[name]), runs: cold[name] };
-  for (const name of SPEED_NAMES) results.memory[name] = await runChild(["memory", name, emu.url, API_KEY, ...N.mem.map(String)], ["--expose-gc"]);
+  for (const name of MEMORY_NAMES) results.memory[name] = await runChild(["memory", name, emu.url, API_KEY, ...N.mem.map(String)], ["--expose-gc"]);
 } finally {
   emu.stop();
 }
@@ -269,7 +278,7 @@ lines.push("");
 const marks = N.mem.join(" → ");
 lines.push(`| contender | RSS MB after ${marks} | JS heap MB after ${marks} |`);
 lines.push("|---|---|---|");
-for (const name of SPEED_NAMES) {
+for (const name of MEMORY_NAMES) {
   const m = results.memory[name];
   lines.push(`| ${name} | ${m.map((x) => x.rssMB).join(" → ")} | ${m.map((x) => x.heapUsedMB).join(" → ")} |`);
 }
@@ -278,6 +287,7 @@ lines.push("| shipped file | raw B | gzip -9 B |");
 lines.push("|---|---|---|");
 for (const [k, v] of Object.entries(results.size.shipped)) lines.push(`| ${k} | ${v.raw} | ${v.gzip} |`);
 lines.push(`| browser: inlined wasm + web glue | ${results.size.browserShipped.raw} | ${results.size.browserShipped.gzip} |`);
+lines.push(`| reference, not shipped: the stack floor's .wasm + web glue (bench/floor) | ${results.size.floor.raw} | ${results.size.floor.gzip} |`);
 lines.push("");
 lines.push("| one-call page, esbuild --bundle --minify --splitting: what it loads (the wasm inside) | raw B | gzip B (budget 56 320) | chunks loaded only on first use |");
 lines.push("|---|---|---|---|");
