@@ -35,9 +35,12 @@
 //    chunked?: true | n     send the body in pieces without Content-Length:
 //                           16 KB ones, or n bytes each (splitting UTF-8
 //                           characters) with a pause so each arrives alone
+//    gzip?: true            send the body gzip-encoded (Content-Length: its
+//                           compressed size, which fetch decodes)
 //    afterHandling?: "drop" | "reset"  handle the request for real, then lose
 //                           the response: close at once, or after a first byte}
 import http from "node:http";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { Store } from "./store.mjs";
 import { checkBody, UUID_RE } from "./validate.mjs";
@@ -219,6 +222,11 @@ export class Emulator {
         }
       }
       return res.end();
+    }
+    if (s.gzip) {
+      const packed = gzipSync(text);
+      res.writeHead(s.status ?? 200, { ...headers, "Content-Encoding": "gzip", "Content-Length": String(packed.length) });
+      return res.end(packed);
     }
     res.writeHead(s.status ?? 200, { ...headers, "Content-Length": String(Buffer.byteLength(text)) });
     res.end(text);

@@ -171,6 +171,19 @@ export const faults = {
     return row(r);
   },
 
+  async "200 gzip-encoded: decoded in full, and capped by its decoded size"({ client, script, m }) {
+    const secret = { id: "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f", org_id: "0b6a7c3e-2f1d-4e5a-9b8c-7d6e5f4a3b2c", name: "gz", metadata: { note: "n".repeat(5000) } };
+    // Content-Length is the compressed size: the decoded body is longer, and
+    // is read to its end, not cut at the declared length.
+    await script({ status: 200, body: secret, gzip: true }, { status: 200, bodyBytes: 200000, gzip: true });
+    const r = await timed(() => client().createAiSecret(p("r12d")));
+    check(!r.error, `${r.error}`);
+    equal(r.value.metadata, secret.metadata, "decoded in full");
+    const big = await timed(() => client({ maxResponseBytes: 10000 }).createAiSecret(p("r12e")));
+    check(big.error instanceof m.ResponseValidationError && /cap/.test(big.error.message), `a small compressed body over the cap once decoded: ${big.error}`);
+    return row(r, { note: "200 KB decoded from about 1 KB sent: over the cap" });
+  },
+
   async "200 in 7-byte pieces that split UTF-8 characters (no length)"({ client, script, m }) {
     const secret = {
       id: "3f2c1a9e-8d4b-4c2a-9e1f-0a1b2c3d4e5f",
