@@ -223,13 +223,10 @@ export class Emulator {
       }
       return res.end();
     }
-    if (s.gzip) {
-      const packed = gzipSync(text);
-      res.writeHead(s.status ?? 200, { ...headers, "Content-Encoding": "gzip", "Content-Length": String(packed.length) });
-      return res.end(packed);
-    }
-    res.writeHead(s.status ?? 200, { ...headers, "Content-Length": String(Buffer.byteLength(text)) });
-    res.end(text);
+    const sent = s.gzip ? gzipSync(text) : text;
+    if (s.gzip) headers["Content-Encoding"] = "gzip";
+    res.writeHead(s.status ?? 200, { ...headers, "Content-Length": String(Buffer.byteLength(sent)) });
+    res.end(sent);
   }
 
   control(req, res, url, raw) {
