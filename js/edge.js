@@ -9,8 +9,9 @@ import { readEnv } from "./node-env.js";
 const { engine, loadSync } = moduleEngine(wasm, () => Promise.all([import("./sync/braintrust_ai_secrets_sync.js"), import("./sync/braintrust_ai_secrets_sync_bg.wasm?module")]), "imported with ?module");
 
 // Edge runtimes have `process.env`: BRAINTRUST_API_KEY is read as in Node.
-export const { BraintrustClient, createAiSecret, checkAiSecret, canonicalName, auditStoredSecrets, ready } = makeSurface({ readEnv, engine, loadSync });
+export const { BraintrustClient, createAiSecret, checkAiSecret, auditStoredSecrets, ready } = makeSurface({ readEnv, engine, loadSync });
 export { BraintrustClient as default, BraintrustClient as Braintrust };
 // The provider table as data: a page that does not use it does not bundle it.
 export { providers } from "./providers-data.js";
+export { canonicalName } from "./canonical-name.js";
 export * from "./errors.js";

@@ -254,7 +254,8 @@ export type CreateAiSecretOptions = ClientOptions & Pick<RequestOptions, "signal
 /**
  * Loads the client's WebAssembly module now. Nothing is loaded at import: the first client (where the platform can
  * load at once: Node, Workers) or the first call (browsers) loads it. Await this to fail early, or to have
- * `new BraintrustClient(...)`, `checkAiSecret` and `canonicalName` work at once in a browser.
+ * `new BraintrustClient(...)` and `checkAiSecret` work at once in a browser (`canonicalName` always does: it reads
+ * the `providers` table).
  * @throws {BraintrustError} saying what could not be loaded from where.
  */
 export function ready(): Promise<void>;

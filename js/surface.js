@@ -5,7 +5,7 @@
 
 import classes, { BraintrustError, ValidationError } from "./errors.js";
 import * as lifecycle from "./lifecycle.js";
-import { WasmClient, checkAiSecret as check, canonicalName as nameOf } from "./braintrust_ai_secrets.js";
+import { WasmClient, checkAiSecret as check } from "./braintrust_ai_secrets.js";
 
 // createAiSecret(params, options): these keys go to the call, the rest to the
 // client (timeout and maxRetries are client options there).
@@ -364,12 +364,6 @@ export function makeSurface({ readEnv, engine, loadSync }) {
     }
   }
 
-  /** The usual secret name for a provider type: `openai` → `OPENAI_API_KEY`. */
-  const canonicalName = (type) => {
-    engine.requireNow("canonicalName");
-    return typeof type === "string" ? nameOf(type) ?? undefined : undefined;
-  };
-
   /** The audit of secrets already listed: `[{ ageDays, stale, neverRotated, problems, … }]`, riskiest first. */
   const auditStoredSecrets = (secrets, params) => lifecycle.auditStored(secrets, params, syncModule);
 
@@ -377,5 +371,5 @@ export function makeSurface({ readEnv, engine, loadSync }) {
    * with a BraintrustError saying what could not be loaded from where. */
   const ready = () => engine.ready();
 
-  return { BraintrustClient, createAiSecret, checkAiSecret, canonicalName, auditStoredSecrets, ready };
+  return { BraintrustClient, createAiSecret, checkAiSecret, auditStoredSecrets, ready };
 }

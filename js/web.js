@@ -29,9 +29,10 @@ async function loadSync() {
 }
 
 // Browsers never read the environment.
-export const { BraintrustClient, createAiSecret, checkAiSecret, canonicalName, auditStoredSecrets, ready } = makeSurface({ readEnv: () => undefined, engine, loadSync });
+export const { BraintrustClient, createAiSecret, checkAiSecret, auditStoredSecrets, ready } = makeSurface({ readEnv: () => undefined, engine, loadSync });
 // The official client's names: `import Braintrust from ...`, `{ Braintrust }`.
 export { BraintrustClient as default, BraintrustClient as Braintrust };
 // The provider table as data: a page that does not use it does not bundle it.
 export { providers } from "./providers-data.js";
+export { canonicalName } from "./canonical-name.js";
 export * from "./errors.js";

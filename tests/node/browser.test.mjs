@@ -41,6 +41,8 @@ test("no top-level await: importing fetches nothing; concurrent first calls inst
   assert.equal(r.failure, undefined, r.failure);
   assert.equal(r.instantiatedAtImport, 0, "nothing instantiated at import");
   assert.equal(r.early.instance, true);
+  assert.equal(r.earlyName, "AWS_DEFAULT_CREDENTIALS", "canonicalName works before the module loads");
+  assert.equal(r.instantiatedByName, 0, "canonicalName instantiates nothing");
   assert.match(r.early.message, /checkAiSecret needs the client's WebAssembly module, which is not loaded yet: `await ready\(\)` first/);
   assert.deepEqual(r.created, [`${name}-a`, `${name}-b`]);
   assert.deepEqual(r.refused, { instance: true, field: "baseURL" });

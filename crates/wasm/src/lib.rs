@@ -17,7 +17,7 @@ mod trap;
 
 pub use client::WasmClient;
 #[cfg(feature = "providers")]
-pub use providers::{canonical_name, check_ai_secret};
+pub use providers::check_ai_secret;
 pub use trap::restart;
 
 // Every freed block is zeroed, so no copy of a key or secret that a string

@@ -1,6 +1,7 @@
 //! The provider check for JS, without a client: the exported `checkAiSecret`
-//! and `canonicalName` (js/surface.js). The table itself (`providers`) is
-//! written into the package at build time (crates/core/examples/provider_table.rs).
+//! (js/surface.js). The table itself (`providers`) is written into the
+//! package at build time (crates/core/examples/provider_table.rs), and
+//! `canonicalName` is a lookup in it (js/canonical-name.js).
 
 use crate::convert::{read, to_js};
 use bt_core::providers::{self, check_value, Report};
@@ -36,10 +37,4 @@ fn unreadable(e: &bt_core::Error) -> providers::Problem {
         bt_core::Error::Validation { field, message } => problem(field, message),
         other => problem("value", &other.message()),
     }
-}
-
-/// The usual secret name for a provider type (`openai` → `OPENAI_API_KEY`).
-#[wasm_bindgen(js_name = canonicalName)]
-pub fn canonical_name(kind: &str) -> Option<String> {
-    providers::canonical_name(kind).map(str::to_string)
 }
