@@ -27,6 +27,5 @@ export const { BraintrustClient, createAiSecret, checkAiSecret, auditStoredSecre
 // The official client's names: `import Braintrust from ...`, `{ Braintrust }`.
 export { BraintrustClient as default, BraintrustClient as Braintrust };
 // The provider table as data: a page that does not use it does not bundle it.
-export { providers } from "./providers-data.js";
-export { canonicalName } from "./canonical-name.js";
+export { providers, canonicalName } from "./provider-table.js";
 export * from "./errors.js";

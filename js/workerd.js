@@ -10,6 +10,5 @@ const { engine, loadSync } = moduleEngine(wasm, () => Promise.all([import("./syn
 export const { BraintrustClient, createAiSecret, checkAiSecret, auditStoredSecrets, ready } = makeSurface({ readEnv: () => undefined, engine, loadSync });
 export { BraintrustClient as default, BraintrustClient as Braintrust };
 // The provider table as data: a page that does not use it does not bundle it.
-export { providers } from "./providers-data.js";
-export { canonicalName } from "./canonical-name.js";
+export { providers, canonicalName } from "./provider-table.js";
 export * from "./errors.js";

@@ -40,7 +40,7 @@ for (const [from, to] of [
   ["js/sync-preload.js", "sync-preload.js"],
   ["js/sync-preload.d.ts", "sync-preload.d.ts"],
   ["js/surface.js", "surface.js"],
-  ["js/canonical-name.js", "canonical-name.js"],
+  ["js/provider-table.js", "provider-table.js"],
   ["js/lifecycle.js", "lifecycle.js"],
   ["js/engine.js", "engine.js"],
   ["js/web.js", "index.js"],
@@ -118,7 +118,7 @@ const manifest = {
     "./braintrust_ai_secrets_bg.wasm": "./braintrust_ai_secrets_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "node.mjs", "workerd.js", "edge.js", "module-entry.js", "node-env.js", "node.cjs", "errors.js", "surface.js", "lifecycle.js", "engine.js", "unpack.js", "sync-registry.js", "sync-preload.js", "sync-preload.d.ts", "providers-data.js", "canonical-name.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "wasm-inline.js", "snippets/", "cli/", "sync/", "index.d.ts", "index.d.cts", "README.md"],
+  files: ["index.js", "node.mjs", "workerd.js", "edge.js", "module-entry.js", "node-env.js", "node.cjs", "errors.js", "surface.js", "lifecycle.js", "engine.js", "unpack.js", "sync-registry.js", "sync-preload.js", "sync-preload.d.ts", "providers-data.js", "provider-table.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "wasm-inline.js", "snippets/", "cli/", "sync/", "index.d.ts", "index.d.cts", "README.md"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");

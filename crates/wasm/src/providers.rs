@@ -1,7 +1,7 @@
 //! The provider check for JS, without a client: the exported `checkAiSecret`
 //! (js/surface.js). The table itself (`providers`) is written into the
 //! package at build time (crates/core/examples/provider_table.rs), and
-//! `canonicalName` is a lookup in it (js/canonical-name.js).
+//! `canonicalName` is a lookup in it (js/provider-table.js).
 
 use crate::convert::{read, to_js};
 use bt_core::providers::{self, check_value, Report};

@@ -1,7 +1,10 @@
-// `canonicalName`: a lookup in the generated `providers` table, so it needs
-// no WebAssembly (it works before the module loads) and a page that never
-// calls it does not carry the table.
+// The provider table as JS: `providers` (generated from the Rust table at
+// build) and `canonicalName`, a lookup in it, so it needs no WebAssembly (it
+// works before the module loads). A page that uses neither does not bundle
+// them.
 import { providers } from "./providers-data.js";
+
+export { providers };
 
 /** The usual secret name for a provider type: `openai` → `OPENAI_API_KEY`. */
 export function canonicalName(type) {
