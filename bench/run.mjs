@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { benchApply } from "./apply.mjs";
 import { NAMES, SIGNAL_FLOOR, STACK_FLOOR, instantFetch, makeContender } from "./contenders.mjs";
 import { FLOOR_FILES, buildFloor } from "./floor.mjs";
+import { sectionGzip } from "./wasm-sections.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const smoke = process.argv.includes("--smoke");
@@ -167,14 +168,14 @@ function sizes() {
     const b = readFileSync(f);
     return { raw: b.length, gzip: gz(b) };
   }));
-  return { shipped, browserShipped, bundles, floor, providers: smoke ? undefined : providerCost(wasm.gzip) };
+  return { shipped, browserShipped, bundles, floor, providers: smoke ? undefined : providerCost(wasm.gzip, join(root, "pkg/braintrust_ai_secrets_bg.wasm")) };
 }
 
 /** What the provider table and checks (#25) cost in the shipped wasm: the
  * same module built without them (crates/wasm's `providers` feature off),
  * through the same wasm-bindgen and wasm-opt steps as the package. Not in a
  * smoke run: it is a release build of its own. */
-function providerCost(withGzip) {
+function providerCost(withGzip, shippedWasm) {
   const targetDir = join(root, "target/bench-variant");
   execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", "braintrust-ai-secrets", "--no-default-features", "--target-dir", targetDir], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   const out = mkdtempSync(join(tmpdir(), "bt-variant-"));
@@ -182,8 +183,10 @@ function providerCost(withGzip) {
     execFileSync("wasm-bindgen", ["--target", "web", "--out-dir", out, join(targetDir, "wasm32-unknown-unknown/release/braintrust_ai_secrets.wasm")], { cwd: root });
     const opt = join(out, "o.wasm");
     execFileSync(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", join(out, "braintrust_ai_secrets_bg.wasm"), "-o", opt], { cwd: root });
-    const withoutGzip = gz(readFileSync(opt));
-    return { withGzip, withoutGzip, costGzip: withGzip - withoutGzip };
+    const without = readFileSync(opt);
+    const withoutGzip = gz(without);
+    const [a, b] = [sectionGzip(readFileSync(shippedWasm)), sectionGzip(without)];
+    return { withGzip, withoutGzip, costGzip: withGzip - withoutGzip, codeCostGzip: a.code - b.code, dataCostGzip: a.data - b.data };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -298,6 +301,7 @@ if (results.size.providers) {
   lines.push("| the provider table and checks (#25), in the wasm | gzip -9 B |");
   lines.push("|---|---|");
   lines.push(`| with (as shipped) / without / their cost (budget 4 096) | ${p.withGzip} / ${p.withoutGzip} / **${p.costGzip}** |`);
+  lines.push(`| of which, each section gzipped alone: code (the checks) / data (the table, names and messages) | ${p.codeCostGzip} / ${p.dataCostGzip} |`);
 }
 lines.push("");
 lines.push(`| CLI \`apply\` of a ${N.apply}-secret manifest | wall s | requests | fewest possible |`);
