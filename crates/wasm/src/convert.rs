@@ -3,7 +3,7 @@
 //! field, see there); results cross through `serde-wasm-bindgen`.
 
 use crate::errors::to_js_error;
-use crate::platform::get;
+use crate::platform::{get, prop, Props};
 use crate::transport::clean_cause;
 use bt_core::error::Error;
 use bt_core::redact::Redactor;
@@ -64,7 +64,9 @@ impl Refused {
 pub fn read(value: &JsValue, what: &str, js_keys: &[&str]) -> Result<Input, Refused> {
     let keys = js_keys.iter().map(|k| JsValue::from_str(k)).collect();
     match read_input(value, what, keys) {
-        Ok(r) => Ok(Input { json: get(&r, "json").as_string().unwrap_or_default(), taken: get(&r, "taken") }),
+        Ok(r) => {
+            Ok(Input { json: prop(&r, Props::json).as_string().unwrap_or_default(), taken: prop(&r, Props::taken) })
+        }
         Err(e) => {
             let field = get(&e, "field").as_string().unwrap_or_else(|| what.to_string());
             let why = get(&e, "why").as_string().unwrap_or_else(|| "could not be read.".into());

@@ -69,6 +69,53 @@ impl Drop for Timer {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// Any JS value, read by the names of the properties the shell reads on
+    /// every call (a Response, its headers, body and reader, a read's
+    /// result, js/read.js's answer). The glue names them (`v.status`), so
+    /// no key crosses the boundary as a string to decode each time; each
+    /// read is caught, as [`get`]'s is: a custom fetch may answer anything,
+    /// and a getter may throw.
+    pub type Props;
+
+    #[wasm_bindgen(method, structural, getter, catch)]
+    pub fn status(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter = type, catch)]
+    pub fn kind(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    pub fn headers(this: &Props) -> Result<JsValue, JsValue>;
+    /// `headers.get`, the function.
+    #[wasm_bindgen(method, structural, getter = get, catch)]
+    pub fn get_fn(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    pub fn body(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter = getReader, catch)]
+    pub fn get_reader(this: &Props) -> Result<JsValue, JsValue>;
+    /// `reader.read`, the function.
+    #[wasm_bindgen(method, structural, getter = read, catch)]
+    pub fn read_fn(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    pub fn done(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    pub fn value(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    pub fn json(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, structural, getter, catch)]
+    pub fn taken(this: &Props) -> Result<JsValue, JsValue>;
+}
+
+/// `v.<name>` through one of [`Props`]' readers: undefined when the read
+/// throws (or `v` is null or undefined).
+pub fn prop(v: &JsValue, read: fn(&Props) -> Result<JsValue, JsValue>) -> JsValue {
+    read(v.unchecked_ref()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `v.<name>` as a function, if it is one.
+pub fn prop_fn(v: &JsValue, read: fn(&Props) -> Result<JsValue, JsValue>) -> Option<Function> {
+    prop(v, read).dyn_into::<Function>().ok()
+}
+
 /// `v[key]`, or undefined when `v` is not an object or the read throws.
 pub fn get(v: &JsValue, key: &str) -> JsValue {
     if !v.is_object() && !v.is_function() {

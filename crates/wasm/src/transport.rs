@@ -6,7 +6,7 @@
 //! fetch links its signal to the body only through a WeakRef that a full GC
 //! can clear: nodejs/node#55428).
 
-use crate::platform::{dictionary, get, global, method, set, Timer};
+use crate::platform::{dictionary, get, global, method, prop, prop_fn, set, Props, Timer};
 use bt_core::attempt::{FetchFailure, Outcome};
 use bt_core::redact::Redactor;
 use bt_core::request::HttpRequest;
@@ -221,15 +221,15 @@ pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValu
         }
     };
     // Not followed (redirect: "manual"): refused as fetch's "error" would.
-    let raw_status = get(&res, "status").as_f64();
-    if get(&res, "type").as_string().as_deref() == Some("opaqueredirect")
+    let raw_status = prop(&res, Props::status).as_f64();
+    if prop(&res, Props::kind).as_string().as_deref() == Some("opaqueredirect")
         || raw_status.is_some_and(|s| [301.0, 302.0, 303.0, 307.0, 308.0].contains(&s))
     {
         controller.abort();
         return (Outcome::Redirected, None);
     }
     let status = raw_status.filter(|s| (100.0..1000.0).contains(s));
-    let headers = get(&res, "headers");
+    let headers = prop(&res, Props::headers);
     let (Some(status), false) = (status, headers.is_undefined() || headers.is_null()) else {
         return (Outcome::NotAResponse, None);
     };
@@ -237,7 +237,7 @@ pub async fn attempt(req: &HttpRequest, s: &Send<'_>) -> (Outcome, Option<JsValu
     // A success needs only its length; an error's headers are all reported
     // (retry hints, the request id, APIError.headers).
     let headers = if bt_core::response::is_success(status) {
-        let length = method(&headers, "get").and_then(|g| g.call1(&headers, &"content-length".into()).ok());
+        let length = prop_fn(&headers, Props::get_fn).and_then(|g| g.call1(&headers, &"content-length".into()).ok());
         length.and_then(|l| l.as_string()).map(|l| vec![("content-length".to_string(), l)]).unwrap_or_default()
     } else {
         header_pairs(&headers)
@@ -282,13 +282,13 @@ enum Body {
 /// reading, and chunk by chunk (a length can be absent, or understate a
 /// compressed body).
 async fn read_body(res: &JsValue, headers: &[(String, String)], s: &Send<'_>, deadline: &Timer) -> Body {
-    let stream = get(res, "body");
+    let stream = prop(res, Props::body);
     let declared = bt_core::response::header(headers, "content-length").and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > s.max_body) {
         cancel(&stream); // never read: stop the download
         return Body::TooLarge;
     }
-    let Some(get_reader) = method(&stream, "getReader") else {
+    let Some(get_reader) = prop_fn(&stream, Props::get_reader) else {
         // No body, or not a web stream (another fetch's Response).
         let Some(text) = method(res, "text").and_then(|t| t.call0(res).ok()) else { return Body::Text(String::new()) };
         return match race(&Promise::resolve(&text), deadline, s.abort).await {
@@ -307,7 +307,7 @@ async fn read_body(res: &JsValue, headers: &[(String, String)], s: &Send<'_>, de
         Ok(r) => r,
         Err(e) => return Body::Failed(e),
     };
-    let Some(read) = method(&reader, "read") else { return Body::Text(String::new()) };
+    let Some(read) = prop_fn(&reader, Props::read_fn) else { return Body::Text(String::new()) };
     let mut bytes = Vec::new();
     loop {
         let chunk = match read.call0(&reader) {
@@ -326,10 +326,10 @@ async fn read_body(res: &JsValue, headers: &[(String, String)], s: &Send<'_>, de
                 return Body::Aborted;
             }
         };
-        if get(&next, "done").as_bool() == Some(true) {
+        if prop(&next, Props::done).as_bool() == Some(true) {
             break;
         }
-        let value = get(&next, "value");
+        let value = prop(&next, Props::value);
         let Some(chunk) = value.dyn_ref::<Uint8Array>() else { continue };
         if (bytes.len() as u64) + (chunk.length() as u64) > s.max_body {
             cancel(&reader);
