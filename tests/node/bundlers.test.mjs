@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { EXPECTED } from "../runtimes/scenario.mjs";
-import { startEmulator, serveStatic, launchChromium, pageResult, KEY, uniq } from "./helpers.mjs";
+import { startEmulator, serveStatic, launchChromium, pageResult, freePort, KEY, uniq } from "./helpers.mjs";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -109,34 +109,39 @@ for (const [row, build] of Object.entries(browserBuilds)) {
   });
 }
 
-/** Starts the server `cmd args` on `port` (NODE_ENV `mode`) and waits until it answers; returns its URL, its log and a stop(). */
-async function startServer(cmd, args, port, mode = "development") {
-  const child = spawn(cmd, args, { cwd: app, env: { ...env, NODE_ENV: mode }, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * Starts the server `cmd argsFor(port)` (NODE_ENV `mode`) and waits until it answers; returns its URL, its log and a stop().
+ * A port taken between freePort() and the server's listen is not the code under test: that start is retried on another.
+ */
+async function startServer(cmd, argsFor, mode = "development") {
   let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return { url, log: () => log, stop: () => child.kill("SIGKILL") };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
+  for (let tries = 0; tries < 3; tries++) {
+    const port = await freePort();
+    const child = spawn(cmd, argsFor(port), { cwd: app, env: { ...env, NODE_ENV: mode }, stdio: ["ignore", "pipe", "pipe"] });
+    log = "";
+    child.stdout.on("data", (d) => (log += d));
+    child.stderr.on("data", (d) => (log += d));
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 300; i++) {
+      if (await fetch(url).then((r) => r.ok, () => false)) return { url, log: () => log, stop: () => child.kill("SIGKILL") };
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.kill("SIGKILL");
+    if (!/EADDRINUSE|already in use/i.test(log)) break;
   }
-  child.kill("SIGKILL");
   assert.fail(`the server did not start:\n${log}`);
 }
 
-const port = (n) => 21000 + ((process.pid * 7 + n) % 20000);
 const devServers = {
   "Vite 6 dev": [process.execPath, [join(tools, "vite6/bin/vite.js"), "web", "--host", "127.0.0.1", "--strictPort", "--port"]],
   "Vite 7 dev": [process.execPath, [join(tools, "vite7/bin/vite.js"), "web", "--host", "127.0.0.1", "--strictPort", "--port"]],
   "Vite 8 dev": [process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "web", "--host", "127.0.0.1", "--strictPort", "--port"]],
   "Parcel 2 dev": [bin("parcel"), ["serve", "web/index.html", "--no-cache", "--cache-dir", ".parcel-cache", "--no-hmr", "--dist-dir", "out/parcel-dev", "--host", "127.0.0.1", "--port"]],
 };
-let n = 0;
 for (const [row, [cmd, args]] of Object.entries(devServers)) {
-  const p = port(n++);
   test(`dev server, no config: ${row}`, { skip: missing }, async () => {
-    const server = await startServer(cmd, [...args, String(p)], p);
+    const server = await startServer(cmd, (p) => [...args, String(p)]);
     try {
       assert.deepEqual(await inBrowser(`${server.url}/index.html`, row.replace(/\W+/g, "-")), EXPECTED, server.log());
     } finally {
@@ -166,8 +171,7 @@ test("test runners, no config: vitest and jest (Node environment)", { skip: miss
 test("Next.js 16, no config: next build, then a server component, a client component, a Node route and an edge route", { skip: missing }, async () => {
   const next = join(app, "next");
   await sh(bin("next"), ["build", next]).catch((e) => assert.fail(`next build failed:\n${e.stdout}\n${e.stderr}`));
-  const p = port(n++);
-  const server = await startServer(bin("next"), ["start", next, "-H", "127.0.0.1", "-p", String(p)], p, "production");
+  const server = await startServer(bin("next"), (p) => ["start", next, "-H", "127.0.0.1", "-p", String(p)], "production");
   const { url, log } = server;
   try {
     for (const form of ["node", "edge"]) {

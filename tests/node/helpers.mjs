@@ -13,14 +13,17 @@ import { startEmulator } from "../emulator/server.mjs";
 export { startEmulator };
 export const KEY = "test-key";
 
-/** A URL on 127.0.0.1 where nothing listens (connection refused). */
-export async function refusedUrl() {
+/** A port on 127.0.0.1 that was free a moment ago: the system's choice, so no server of this run holds it. */
+export async function freePort() {
   const srv = net.createServer();
   await new Promise((r) => srv.listen(0, "127.0.0.1", r));
   const { port } = srv.address();
   await new Promise((r) => srv.close(r));
-  return `http://127.0.0.1:${port}`;
+  return port;
 }
+
+/** A URL on 127.0.0.1 where nothing listens (connection refused). */
+export const refusedUrl = async () => `http://127.0.0.1:${await freePort()}`;
 
 let n = 0;
 /** A unique secret name per test, so counts stay per test. */

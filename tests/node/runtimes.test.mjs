@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { EXPECTED } from "../runtimes/scenario.mjs";
-import { startEmulator, KEY, uniq } from "./helpers.mjs";
+import { startEmulator, freePort, KEY, uniq } from "./helpers.mjs";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -66,7 +66,7 @@ test("Cloudflare workerd: the worker bundled with wrangler's conditions, the .wa
   const pkg = join(app, "node_modules/braintrust-ai-secrets");
   copyFileSync(join(pkg, "braintrust_ai_secrets_bg.wasm"), join(out, "braintrust_ai_secrets_bg.wasm"));
   copyFileSync(join(pkg, "sync/braintrust_ai_secrets_sync_bg.wasm"), join(out, "sync/braintrust_ai_secrets_sync_bg.wasm"));
-  const port = 20000 + (process.pid % 20000);
+  const port = await freePort();
   writeFileSync(join(out, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
