@@ -70,9 +70,19 @@ try {
   await emu.close();
   emu = undefined;
 
-  // The package's suites, and the official client's tests ported (tests/compat).
-  const suites = ["tests/node", "tests/compat"].flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith(".test.mjs")).map((f) => `${dir}/${f}`));
-  await step("package suites (node:test)", "node", ["--test", "--test-concurrency=1", "--test-reporter=tap", ...suites]);
+  // The package's suites, and the official client's tests ported (tests/compat),
+  // two files at a time (each has its own emulator, ports and folders; most
+  // of their time is spent waiting on timers, browsers and child processes),
+  // the longest first so that none is left to run alone at the end.
+  const longest = ["faults", "bundlers", "cli", "runtimes", "memory", "wire", "dashboard", "types"];
+  const rank = (file) => {
+    const i = longest.indexOf(file.replace(/^.*\/|\.test\.mjs$/g, ""));
+    return i < 0 ? longest.length : i;
+  };
+  const suites = ["tests/node", "tests/compat"]
+    .flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith(".test.mjs")).map((f) => `${dir}/${f}`))
+    .sort((a, b) => rank(a) - rank(b));
+  await step("package suites (node:test)", "node", ["--test", "--test-concurrency=2", "--test-reporter=tap", ...suites]);
   // The benchmark with tiny counts, so that it cannot rot (figures not meaningful).
   await step("bench smoke run", "node", ["bench/run.mjs", "--smoke"]);
 } catch (e) {
