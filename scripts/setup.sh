@@ -34,19 +34,43 @@ if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERS
   fast_install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 fi
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
-fi
+# A folder's node_modules, installed by `npm ci` once per package.json,
+# package-lock.json, Node version and platform, and kept in a cache outside
+# the checkout: a fresh checkout (as CI's) gets it as hard links in a second
+# (a plain copy where the cache is on another filesystem) instead of a
+# reinstall. node_modules/.bt-install-key says which install it holds.
+cache="${BT_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/braintrust-ai-secrets}"
+copy_tree() { # from to: hard links, or a copy across filesystems
+  cp -al "$1" "$2" 2>/dev/null || { rm -rf "$2"; cp -a "$1" "$2"; }
+}
+npm_ci_cached() { # folder, what it holds
+  local dir=$1 what=$2 key kept
+  key=$( (cat "$dir/package.json" "$dir/package-lock.json"; node --version; uname -sm) | sha256sum | cut -c1-32)
+  [ "$(cat "$dir/node_modules/.bt-install-key" 2>/dev/null)" = "$key" ] && return 0
+  kept="$cache/node_modules/$key"
+  rm -rf "$dir/node_modules"
+  if [ -f "$kept/complete" ]; then
+    say "$what: from the cache ($kept)"
+    copy_tree "$kept/node_modules" "$dir/node_modules"
+  else
+    say "installing $what"
+    npm ci --prefix "$dir" --no-audit --no-fund
+    rm -rf "$kept" && mkdir -p "$kept"
+    copy_tree "$dir/node_modules" "$kept/node_modules" && touch "$kept/complete"
+  fi
+  echo "$key" >"$dir/node_modules/.bt-install-key"
+  touch "$kept"
+  # The four installs used last are kept.
+  ls -1dt "$cache/node_modules"/*/ | tail -n +5 | xargs -r rm -rf
+}
+
+npm_ci_cached . "npm packages"
 
 # The runtimes and bundlers of the test matrix (tests/runtimes: Node
 # 18/22/24, Deno, Bun, workerd; esbuild's peers Rollup, webpack, Parcel,
 # Vite 6/7, Next, vitest, jest), pinned, from the npm registry; only for npm test.
 rt=tests/runtimes
-if [ "$want_browser" = 1 ] && { [ ! -f $rt/node_modules/.package-lock.json ] || [ $rt/package-lock.json -nt $rt/node_modules/.package-lock.json ]; }; then
-  say "installing the test matrix's runtimes (tests/runtimes)"
-  npm ci --prefix $rt --no-audit --no-fund
-fi
+if [ "$want_browser" = 1 ]; then npm_ci_cached $rt "the test matrix's runtimes ($rt)"; fi
 
 if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
