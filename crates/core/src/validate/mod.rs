@@ -6,6 +6,7 @@ pub mod base_url;
 pub mod headers;
 pub mod options;
 pub mod params;
+mod url_parts;
 
 pub use options::{client_options, request_options, CheckMode, ClientConfig, Credentials, Env, RequestOptions};
 pub use params::{id, is_uuid, list_query, Operation};

@@ -3,11 +3,11 @@
 //! are checked by the wasm crate; the rest arrives here as JSON.
 
 use super::base_url::base_url;
-use super::{headers, number_in, one_of, optional_object, optional_string};
+use super::url_parts::{query_params, request_path, QueryParams};
+use super::{headers, number_in, one_of, optional_string};
 use crate::error::Error;
 use crate::input::{object_with_keys, parse_value};
 use crate::log::Level;
-use crate::rules::describe;
 use crate::secret::SecretString;
 use serde_json::{Map, Value};
 
@@ -61,47 +61,6 @@ pub const REQUEST_OPTION_KEYS: &[&str] = &[
     "method",
     "body",
 ];
-
-/// Extra query parameters (`defaultQuery`, a call's `query`): scalars as
-/// text; `None` (a `null`) removes one a default set.
-pub type QueryParams = Vec<(String, Option<String>)>;
-
-/// A `path` option: absolute (`/v1/...`), without a query or fragment.
-fn request_path(v: Option<&Value>) -> Result<Option<String>, Error> {
-    match optional_string(v, "path")? {
-        None => Ok(None),
-        Some(p) if p.starts_with('/') && !p.contains(['?', '#']) && !p.chars().any(char::is_whitespace) => {
-            Ok(Some(p.to_string()))
-        }
-        Some(_) => Err(Error::validation(
-            "path",
-            "must start with / (such as /v1/ai_secret), without a query, fragment or spaces.",
-        )),
-    }
-}
-
-fn query_params(v: Option<&Value>, field: &str) -> Result<QueryParams, Error> {
-    let Some(o) = optional_object(v, field, "must be an object of query parameters")? else {
-        return Ok(Vec::new());
-    };
-    o.iter()
-        .map(|(k, v)| {
-            let text = match v {
-                Value::Null => None,
-                Value::String(s) => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                Value::Bool(b) => Some(b.to_string()),
-                other => {
-                    return Err(Error::validation(
-                        format!("{field}.{k}"),
-                        format!("must be a string, number, boolean or null; got {}.", describe(other)),
-                    ))
-                }
-            };
-            Ok((k.clone(), text))
-        })
-        .collect()
-}
 
 /// What a write does with the provider check's findings (`validateMetadata`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
