@@ -1,105 +1,17 @@
 // The AI-secrets dashboard: plain ES modules on top of the package. The API
 // key lives in memory (sessionStorage only when the user opts in); secret
 // values are read from their inputs, cleared at once, and never rendered.
-import {
-  BraintrustClient, ValidationError, AuthenticationError, PermissionDeniedError, NotFoundError,
-  RateLimitError, InternalServerError, APIError, APIConnectionTimeoutError, APIConnectionError,
-  APIUserAbortError, ResponseValidationError, checkAiSecret, auditStoredSecrets,
-} from "/pkg/index.js";
-import { drawnNames, fillTypes, readFields, renderFields, secretKeys, showProblems } from "./provider-form.js";
+import { BraintrustClient, ValidationError, auditStoredSecrets, checkAiSecret } from "/pkg/index.js";
+import { drawnNames, fillTypes, readFields, renderFields, showProblems } from "./provider-form.js";
+import { $, logger, parseMetadata, problemText, say, showError, withNotice, hideSecret, wireToggles } from "./feedback.js";
+import { wireCreateForm } from "./create-form.js";
 
-const $ = (id) => document.getElementById(id);
 const STORE_KEY = "bt-dashboard-connection";
 const PAGE = 20;
-const LABELS = { name: "Name", type: "Type", secret: "Secret value", metadata: "Metadata", baseURL: "Base URL", apiKey: "API key", orgName: "Organization", id: "Secret id" };
 
 let client = null;
 let rows = [];
 let iterator = null;
-let notice = null; // where "retrying in …" goes for the operation under way
-
-/** Words for an error; the class name is shown small beside them. */
-function describe(e) {
-  if (e instanceof ValidationError) {
-    const label = LABELS[e.field] ?? e.field;
-    const why = e.message.replace(/^Invalid `[^`]*`: /, "");
-    return `${label} ${why.startsWith("is ") ? why : `: ${why}`}`.replace(/ :/, ":");
-  }
-  if (e instanceof AuthenticationError) return "The API key was rejected (401).";
-  if (e instanceof PermissionDeniedError) return "This key is not allowed to do that (403).";
-  if (e instanceof NotFoundError) return e.mayHaveSucceeded ? "It was already gone: an earlier attempt probably succeeded (404)." : "That secret no longer exists (404).";
-  if (e instanceof RateLimitError) return "Rate limited by the server (429). Try again in a moment.";
-  if (e instanceof InternalServerError) return `The server failed (${e.status}). Try again.`;
-  if (e instanceof APIError) return `The server refused the request (${e.status}).`;
-  if (e instanceof APIConnectionTimeoutError) return "The server did not answer in time.";
-  if (e instanceof APIConnectionError) return "Could not reach the server. Check the base URL and your connection.";
-  if (e instanceof APIUserAbortError) return "Cancelled.";
-  if (e instanceof ResponseValidationError) return "The server sent a response this page does not understand.";
-  return "Something went wrong.";
-}
-
-function showError(el, e) {
-  el.replaceChildren();
-  if (!e) {
-    el.hidden = true;
-    return;
-  }
-  const text = document.createElement("span");
-  text.textContent = typeof e === "string" ? e : describe(e);
-  el.append(text);
-  if (typeof e !== "string" && e?.name) {
-    const cls = document.createElement("small");
-    cls.textContent = ` (${e.name})`;
-    el.append(cls);
-  }
-  el.hidden = false;
-}
-
-function say(el, text) {
-  if (!el) return;
-  el.textContent = text;
-  delete el.dataset.retry;
-}
-
-/** The package's logger hook: only used to tell the user about retries. */
-const logger = {
-  debug() {}, info() {}, error() {},
-  warn(_message, fields) {
-    const secs = Math.max(1, Math.round((fields.delayMs ?? 0) / 1000));
-    const why = fields.status === 429 ? "Rate limited" : fields.status ? `Server error ${fields.status}` : "Connection problem";
-    if (!notice) return;
-    say(notice, `${why}, retrying in ${secs} s…`);
-    notice.dataset.retry = "true";
-  },
-};
-
-/** Runs `fn` with `el` as the place for retry notices; a retry notice
- * still showing when `fn` settles is cleared, other messages stay. */
-async function withNotice(el, fn) {
-  notice = el;
-  try {
-    return await fn();
-  } finally {
-    if (notice === el) notice = null;
-    if (el.dataset.retry) say(el, "");
-  }
-}
-
-function parseMetadata(textarea, errorEl) {
-  const raw = textarea.value.trim();
-  textarea.removeAttribute("aria-invalid");
-  errorEl.hidden = true;
-  if (!raw) return { ok: true, value: undefined };
-  try {
-    const v = JSON.parse(raw);
-    if (v === null || typeof v !== "object" || Array.isArray(v)) throw new Error("Metadata must be a JSON object, like {\"team\": \"ml\"}.");
-    return { ok: true, value: v };
-  } catch (e) {
-    textarea.setAttribute("aria-invalid", "true");
-    showError(errorEl, e instanceof SyntaxError ? `Metadata is not valid JSON: ${e.message}` : e.message);
-    return { ok: false };
-  }
-}
 
 // ---- connect -------------------------------------------------------------
 
@@ -273,91 +185,6 @@ async function reload() {
   await loadMore();
 }
 
-// ---- create --------------------------------------------------------------
-
-async function create(ev) {
-  ev.preventDefault();
-  const form = $("create-form");
-  const nameEl = $("c-name");
-  const secretEl = $("c-secret");
-  // Read the secret and clear the field before anything can fail or wait.
-  const secret = secretEl.value;
-  secretEl.value = "";
-  hideSecret(secretEl);
-  showError($("create-error"), null);
-  showError($("c-name-error"), null);
-  nameEl.removeAttribute("aria-invalid");
-  say($("create-notice"), "");
-  const name = nameEl.value.trim();
-  if (!name) {
-    nameEl.setAttribute("aria-invalid", "true");
-    showError($("c-name-error"), "Name is required.");
-    nameEl.focus();
-    return;
-  }
-  const meta = parseMetadata($("c-metadata"), $("c-metadata-error"));
-  if (!meta.ok) return $("c-metadata").focus();
-  const type = $("c-type").value.trim() || null;
-  const params = { name, type };
-  const keys = secretKeys(type, $("c-provider-fields"));
-  const secretValue = keys ? secretObject(keys) : secret;
-  if (secretValue) params.secret = secretValue;
-  const metadata = { ...readFields($("c-provider-fields")), ...meta.value };
-  if (Object.keys(metadata).length) params.metadata = metadata;
-  const button = form.querySelector("button[type=submit]");
-  button.disabled = true;
-  try {
-    const s = await withNotice($("create-notice"), () => client.createAiSecret(params));
-    say($("create-notice"), `Saved ${s.name}${s.preview_secret ? ` (${s.preview_secret})` : ""}.`);
-    form.reset();
-    syncProvider();
-    await reload();
-  } catch (e) {
-    say($("create-notice"), "");
-    // Provider problems go under their fields; the rest above the button.
-    const rest = e instanceof ValidationError && e.problems ? showProblems(form, e.problems) : null;
-    if (rest && rest.length === 0) showError($("create-error"), "Fix the fields marked above; nothing was sent.");
-    else if (rest) showError($("create-error"), rest.map((p) => `${LABELS[p.field] ?? p.field}: ${p.message}`).join(" "));
-    else showError($("create-error"), e);
-  } finally {
-    button.disabled = false;
-  }
-}
-
-/** The secret as a JSON object of the keys the auth type needs; inputs cleared. */
-function secretObject(keys) {
-  const o = {};
-  for (const k of keys) {
-    const input = $(`cs-${k}`);
-    o[k] = input?.value ?? "";
-    if (input) input.value = "";
-  }
-  return Object.values(o).some(Boolean) ? JSON.stringify(o) : "";
-}
-
-/** Redraws the provider fields and the secret editor for the chosen type. */
-function syncProvider() {
-  const type = $("c-type").value.trim();
-  renderFields($("c-provider-fields"), type);
-  for (const c of $("c-provider-fields").querySelectorAll("select")) c.addEventListener("change", syncSecret);
-  syncSecret();
-}
-
-function syncSecret() {
-  const keys = secretKeys($("c-type").value.trim(), $("c-provider-fields"));
-  $("c-secret-json").hidden = !keys;
-  $("c-secret-field").hidden = Boolean(keys);
-  $("c-secret-keys").replaceChildren(
-    ...(keys ?? []).map((k) => {
-      const wrap = Object.assign(document.createElement("div"), { className: "field" });
-      const label = Object.assign(document.createElement("label"), { htmlFor: `cs-${k}`, textContent: k });
-      const input = Object.assign(document.createElement("input"), { id: `cs-${k}`, type: "password", autocomplete: "off", spellcheck: false });
-      wrap.append(label, input);
-      return wrap;
-    }),
-  );
-}
-
 // ---- edit, rotate, delete --------------------------------------------------
 
 let current = null;
@@ -428,7 +255,7 @@ function saveEdit(ev) {
     } catch (e) {
       if (!(e instanceof ValidationError && e.problems)) throw e;
       const rest = showProblems($("edit-form"), e.problems);
-      showError($("edit-error"), rest.length ? rest.map((p) => `${LABELS[p.field] ?? p.field}: ${p.message}`).join(" ") : "Fix the fields marked above; nothing was sent.");
+      showError($("edit-error"), problemText(rest));
       return false;
     }
     say($("list-notice"), `Updated ${s.name}.`);
@@ -458,27 +285,6 @@ function confirmDelete(ev) {
   });
 }
 
-// ---- show/hide secret ------------------------------------------------------
-
-function hideSecret(input) {
-  input.type = "password";
-  const toggle = document.querySelector(`.toggle[data-target="${input.id}"]`);
-  if (toggle) {
-    toggle.textContent = "Show";
-    toggle.setAttribute("aria-pressed", "false");
-  }
-}
-
-for (const t of document.querySelectorAll(".toggle")) {
-  t.addEventListener("click", () => {
-    const input = $(t.dataset.target);
-    const show = input.type === "password";
-    input.type = show ? "text" : "password";
-    t.textContent = show ? "Hide" : "Show";
-    t.setAttribute("aria-pressed", String(show));
-  });
-}
-
 // ---- wiring ----------------------------------------------------------------
 
 for (const b of document.querySelectorAll("dialog [data-close]")) b.addEventListener("click", () => b.closest("dialog").close());
@@ -495,17 +301,10 @@ $("filter-form").addEventListener("submit", (ev) => {
 $("refresh").addEventListener("click", reload);
 $("load-more").addEventListener("click", loadMore);
 $("sort-age").addEventListener("click", () => { byAge = !byAge; render(); });
-$("create-form").addEventListener("submit", create);
 fillTypes($("providers"));
-$("c-type").addEventListener("input", syncProvider);
+wireToggles();
+wireCreateForm({ client: () => client, reload });
 $("e-type").addEventListener("input", () => renderFields($("e-provider-fields"), $("e-type").value.trim(), { prefix: "ef", values: current?.metadata ?? {} }));
-$("c-type").addEventListener("input", () => showError($("c-type-error"), null));
-// An error goes as soon as its field is edited.
-$("c-name").addEventListener("input", () => {
-  showError($("c-name-error"), null);
-  $("c-name").removeAttribute("aria-invalid");
-});
-$("c-metadata").addEventListener("input", () => parseMetadata($("c-metadata"), $("c-metadata-error")));
 $("e-metadata").addEventListener("input", () => parseMetadata($("e-metadata"), $("e-metadata-error")));
 $("edit-form").addEventListener("submit", saveEdit);
 $("rotate-form").addEventListener("submit", saveRotate);
