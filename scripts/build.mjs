@@ -48,10 +48,18 @@ for (const [from, to] of [
   ["js/node-esm.mjs", "node.mjs"],
   ["js/workerd.js", "workerd.js"],
   ["js/node-env.js", "node-env.js"],
-  ["js/index.d.ts", "index.d.ts"],
-  ["js/index.d.ts", "index.d.cts"],
   ["README.md", "README.md"],
 ]) copyFileSync(join(root, from), join(pkg, to));
+// The types, each file twice: as .d.ts for `import` and as .d.cts for
+// `require`, whose relative imports name the .cjs twin, so that TypeScript
+// reads each condition in the module format its entry has.
+mkdirSync(join(pkg, "types"));
+const toCjs = (src) => src.replace(/(from\s+"\.{1,2}\/[^"]+)\.js"/g, '$1.cjs"');
+for (const f of ["index.d.ts", ...readdirSync(join(root, "js", "types")).map((t) => `types/${t}`)]) {
+  const src = readFileSync(join(root, "js", f), "utf8");
+  writeFileSync(join(pkg, f), src);
+  writeFileSync(join(pkg, f.replace(/\.d\.ts$/, ".d.cts")), toCjs(src));
+}
 // `providers`, the Rust table (crates/core/src/providers/table.rs) as data,
 // printed by a native run of the core (so there is one table, and the wasm
 // carries no code to serialise it), written as a module that loads without
@@ -118,7 +126,7 @@ const manifest = {
     "./braintrust_ai_secrets_bg.wasm": "./braintrust_ai_secrets_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "node.mjs", "workerd.js", "edge.js", "module-entry.js", "node-env.js", "node.cjs", "errors.js", "surface.js", "lifecycle.js", "engine.js", "unpack.js", "sync-registry.js", "sync-preload.js", "sync-preload.d.ts", "providers-data.js", "provider-table.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "wasm-inline.js", "snippets/", "cli/", "sync/", "index.d.ts", "index.d.cts", "README.md"],
+  files: ["index.js", "node.mjs", "workerd.js", "edge.js", "module-entry.js", "node-env.js", "node.cjs", "errors.js", "surface.js", "lifecycle.js", "engine.js", "unpack.js", "sync-registry.js", "sync-preload.js", "sync-preload.d.ts", "providers-data.js", "provider-table.js", "braintrust_ai_secrets.js", "braintrust_ai_secrets_bg.wasm", "wasm-inline.js", "snippets/", "cli/", "sync/", "index.d.ts", "index.d.cts", "types/", "README.md"],
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 if (!existsSync(join(pkg, "braintrust_ai_secrets_bg.wasm"))) throw new Error("build produced no wasm");

@@ -28,6 +28,16 @@ test("npm pack ships every file the package's modules import or load", () => {
       assert.ok(packed.has(normalize(join(dirname(m), spec.replace(/\?.*$/, "")))), `${m} needs ${spec}, which is not packed`);
     }
   }
+  // The types' imports name the JS twin of a declaration file (./x.js is ./x.d.ts, ./x.cjs is ./x.d.cts).
+  const declarations = [...packed].filter((p) => /\.d\.c?ts$/.test(p));
+  assert.ok(declarations.length >= 8, `${declarations.length} declaration files`);
+  for (const d of declarations) {
+    for (const [, spec] of readFileSync(join(pkg, d), "utf8").matchAll(/from\s*"(\.{1,2}\/[^"]+)"/g)) {
+      const file = spec.replace(/\.js$/, ".d.ts").replace(/\.cjs$/, ".d.cts");
+      assert.ok(packed.has(normalize(join(dirname(d), file))), `${d} needs ${spec}, which is not packed`);
+      assert.equal(d.endsWith(".d.cts"), file.endsWith(".d.cts"), `${d} imports ${spec}, of the other module format`);
+    }
+  }
 });
 
 test("build: a browser downloads at most 130 000 B (the inlined wasm and the glue, gzip -9): an interim ceiling against regressions", () => {
