@@ -22,17 +22,25 @@ fast_install() {
 
 [ -f Cargo.lock ] || cargo generate-lockfile
 wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
-if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
-  say "installing wasm-bindgen-cli $wb_version (matches Cargo.lock)"
-  # Without --locked: its lockfile can pin crates the registry mirror lacks.
-  fast_install wasm-bindgen-cli --version "$wb_version" --force
-fi
-
 WASM_PACK_VERSION=0.15.1
-if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
-  say "installing wasm-pack $WASM_PACK_VERSION"
-  fast_install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
-fi
+install_tools() {
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+    say "installing wasm-bindgen-cli $wb_version (matches Cargo.lock)"
+    # Without --locked: its lockfile can pin crates the registry mirror lacks.
+    fast_install wasm-bindgen-cli --version "$wb_version" --force
+  fi
+  if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
+    say "installing wasm-pack $WASM_PACK_VERSION"
+    fast_install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+  fi
+}
+# On a new machine the tools compile (CPU) while npm and apt below download
+# (network, disk): about two and a half minutes of compiling, hidden.
+tools_log=$(mktemp)
+install_tools >"$tools_log" 2>&1 &
+tools_pid=$!
+# Leaving early (a failed install below) stops the compiles too.
+trap 'pkill -P "$tools_pid" 2>/dev/null; kill "$tools_pid" 2>/dev/null; rm -f "$tools_log"; true' EXIT
 
 # A folder's node_modules, installed by `npm ci` once per package.json,
 # package-lock.json, Node version and platform, and kept in a cache outside
@@ -78,4 +86,12 @@ if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/ch
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+if ! wait "$tools_pid"; then
+  cat "$tools_log" >&2
+  say "installing the Rust tools failed (output above)"
+  exit 1
+fi
+# What the installs said, when there were any (nothing when all was present).
+[ -s "$tools_log" ] && cat "$tools_log" >&2
 exit 0
