@@ -40,7 +40,7 @@ tools_log=$(mktemp)
 install_tools >"$tools_log" 2>&1 &
 tools_pid=$!
 # Leaving early (a failed install below) stops the compiles too.
-trap 'pkill -P "$tools_pid" 2>/dev/null; kill "$tools_pid" 2>/dev/null; rm -f "$tools_log"; true' EXIT
+trap 'pkill -P "$tools_pid" 2>/dev/null || true; kill "$tools_pid" 2>/dev/null || true; rm -f "$tools_log"' EXIT
 
 # A folder's node_modules, installed by `npm ci` once per package.json,
 # package-lock.json, Node version and platform, and kept in a cache outside
