@@ -23,24 +23,29 @@ fast_install() {
 [ -f Cargo.lock ] || cargo generate-lockfile
 wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 WASM_PACK_VERSION=0.15.1
-install_tools() {
-  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
-    say "installing wasm-bindgen-cli $wb_version (matches Cargo.lock)"
-    # Without --locked: its lockfile can pin crates the registry mirror lacks.
-    fast_install wasm-bindgen-cli --version "$wb_version" --force
-  fi
-  if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
-    say "installing wasm-pack $WASM_PACK_VERSION"
-    fast_install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
-  fi
+# On a new machine each missing tool compiles in the background (one
+# compile alone leaves a core idle at times), while npm and apt below
+# download; their output is shown once they are done.
+tool_pids=()
+tool_logs=()
+in_background() { # what, then the install's arguments
+  local log
+  log=$(mktemp)
+  say "installing $1 (in the background)"
+  shift
+  fast_install "$@" >"$log" 2>&1 &
+  tool_pids+=($!)
+  tool_logs+=("$log")
 }
-# On a new machine the tools compile (CPU) while npm and apt below download
-# (network, disk): about two and a half minutes of compiling, hidden.
-tools_log=$(mktemp)
-install_tools >"$tools_log" 2>&1 &
-tools_pid=$!
 # Leaving early (a failed install below) stops the compiles too.
-trap 'pkill -P "$tools_pid" 2>/dev/null || true; kill "$tools_pid" 2>/dev/null || true; rm -f "$tools_log"' EXIT
+trap 'for p in "${tool_pids[@]}"; do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; rm -f "${tool_logs[@]}"' EXIT
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
+  # Without --locked: its lockfile can pin crates the registry mirror lacks.
+  in_background "wasm-bindgen-cli $wb_version (matches Cargo.lock)" wasm-bindgen-cli --version "$wb_version" --force
+fi
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
+  in_background "wasm-pack $WASM_PACK_VERSION" wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+fi
 
 # A folder's node_modules, installed by `npm ci` once per package.json,
 # package-lock.json, Node version and platform, and kept in a cache outside
@@ -87,11 +92,12 @@ if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/ch
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-if ! wait "$tools_pid"; then
-  cat "$tools_log" >&2
-  say "installing the Rust tools failed (output above)"
-  exit 1
-fi
-# What the installs said, when there were any (nothing when all was present).
-[ -s "$tools_log" ] && cat "$tools_log" >&2
+for i in "${!tool_pids[@]}"; do
+  if ! wait "${tool_pids[$i]}"; then
+    cat "${tool_logs[$i]}" >&2
+    say "installing a Rust tool failed (its output is above)"
+    exit 1
+  fi
+  cat "${tool_logs[$i]}" >&2
+done
 exit 0
