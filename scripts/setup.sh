@@ -10,9 +10,25 @@ say() { echo "setup: $*" >&2; }
 want_browser=0
 [ "${1:-}" = "--browser" ] && want_browser=1
 
+# What is missing is installed side by side: the Rust tools compile (CPU)
+# while the wasm32 target, the npm packages and Chromium download (network,
+# disk). A background job's output is shown once it is done.
+bg_pids=()
+bg_logs=()
+in_background() { # what it does, then the command
+  local log
+  log=$(mktemp)
+  say "$1 (in the background)"
+  shift
+  "$@" >"$log" 2>&1 &
+  bg_pids+=($!)
+  bg_logs+=("$log")
+}
+# Leaving early (a failed install) stops the jobs too.
+trap 'for p in "${bg_pids[@]}"; do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; rm -f "${bg_logs[@]}"' EXIT
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+  in_background "adding the wasm32-unknown-unknown target" rustup target add wasm32-unknown-unknown
 fi
 
 # Tools build faster unoptimised; they only run for seconds.
@@ -22,29 +38,16 @@ fast_install() {
 
 [ -f Cargo.lock ] || cargo generate-lockfile
 wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
-WASM_PACK_VERSION=0.15.1
-# On a new machine each missing tool compiles in the background (one
-# compile alone leaves a core idle at times), while npm and apt below
-# download; their output is shown once they are done.
-tool_pids=()
-tool_logs=()
-in_background() { # what, then the install's arguments
-  local log
-  log=$(mktemp)
-  say "installing $1 (in the background)"
-  shift
-  fast_install "$@" >"$log" 2>&1 &
-  tool_pids+=($!)
-  tool_logs+=("$log")
-}
-# Leaving early (a failed install below) stops the compiles too.
-trap 'for p in "${tool_pids[@]}"; do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; rm -f "${tool_logs[@]}"' EXIT
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_version" ]; then
   # Without --locked: its lockfile can pin crates the registry mirror lacks.
-  in_background "wasm-bindgen-cli $wb_version (matches Cargo.lock)" wasm-bindgen-cli --version "$wb_version" --force
+  in_background "installing wasm-bindgen-cli $wb_version (matches Cargo.lock)" \
+    fast_install wasm-bindgen-cli --version "$wb_version" --force
 fi
+WASM_PACK_VERSION=0.15.1
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERSION" ]; then
-  in_background "wasm-pack $WASM_PACK_VERSION" wasm-pack --version "$WASM_PACK_VERSION" --locked --force
+  # Its own compile: one compile alone leaves a core idle at times.
+  in_background "installing wasm-pack $WASM_PACK_VERSION" \
+    fast_install wasm-pack --version "$WASM_PACK_VERSION" --locked --force
 fi
 
 # A folder's node_modules, installed by `npm ci` once per package.json,
@@ -77,14 +80,20 @@ npm_ci_cached() { # folder, what it holds
   ls -1dt "$cache/node_modules"/*/ | tail -n +5 | xargs -r rm -rf
 }
 
-npm_ci_cached . "npm packages"
+# The package's own, then (for npm test) the runtimes and bundlers of the
+# test matrix (tests/runtimes: Node 18/22/24, Deno, Bun, workerd; esbuild's
+# peers Rollup, webpack, Parcel, Vite 6/7, Next, vitest, jest), pinned.
+npm_packages() {
+  npm_ci_cached . "npm packages"
+  if [ "$want_browser" = 1 ]; then npm_ci_cached tests/runtimes "the test matrix's runtimes (tests/runtimes)"; fi
+}
+if [ -z "${bg_pids[*]}" ]; then
+  npm_packages # nothing else to wait for: its output as it comes
+else
+  in_background "npm packages" npm_packages
+fi
 
-# The runtimes and bundlers of the test matrix (tests/runtimes: Node
-# 18/22/24, Deno, Bun, workerd; esbuild's peers Rollup, webpack, Parcel,
-# Vite 6/7, Next, vitest, jest), pinned, from the npm registry; only for npm test.
-rt=tests/runtimes
-if [ "$want_browser" = 1 ]; then npm_ci_cached $rt "the test matrix's runtimes ($rt)"; fi
-
+# In the foreground: apt may ask sudo for a password.
 if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -92,12 +101,12 @@ if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/ch
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-for i in "${!tool_pids[@]}"; do
-  if ! wait "${tool_pids[$i]}"; then
-    cat "${tool_logs[$i]}" >&2
-    say "installing a Rust tool failed (its output is above)"
+for i in "${!bg_pids[@]}"; do
+  if ! wait "${bg_pids[$i]}"; then
+    cat "${bg_logs[$i]}" >&2
+    say "an install failed (its output is above)"
     exit 1
   fi
-  cat "${tool_logs[$i]}" >&2
+  cat "${bg_logs[$i]}" >&2
 done
 exit 0
