@@ -1,8 +1,9 @@
 // Runs every check and test of the project, in order, stopping at the first
 // failure: formatting, clippy (host and wasm32), native core tests, the
 // wasm-bindgen-test suite in Node and headless Chromium against the emulator,
-// the node:test suites on the built package, and a smoke run of the
-// benchmark. Ends with one summary line.
+// the node:test suites on the built package with, beside them, a smoke run
+// of the benchmark. Each step says how long it took; the run ends with one
+// summary line.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,13 +17,20 @@ const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}:${pro
 let passed = 0;
 let failed = 0;
 
-function step(title, cmd, args, extraEnv = {}) {
-  console.log(`\n=== ${title}: ${cmd} ${args.join(" ")}`);
+/** Runs one step, its output shown as it comes; or (`quiet`, for a step
+ * beside another) kept, for the caller to show: the promise's value, or the
+ * error's `output`. */
+function step(title, cmd, args, extraEnv = {}, { quiet = false } = {}) {
+  console.log(`\n=== ${title}: ${cmd} ${args.join(" ")}${quiet ? " (beside the step before; its output after it)" : ""}`);
+  const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", quiet ? "pipe" : "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => {
-      process.stdout.write(d);
+      if (!quiet) process.stdout.write(d);
+      out += d;
+    });
+    child.stderr?.on("data", (d) => {
       out += d;
     });
     child.on("error", reject);
@@ -33,8 +41,11 @@ function step(title, cmd, args, extraEnv = {}) {
       }
       for (const m of out.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
       for (const m of out.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);
-      if (code === 0) resolve();
-      else reject(new Error(`${title} failed (exit ${code})`));
+      const ended = `=== ${title}: ${code === 0 ? "done" : "failed"} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      if (quiet) out += `${ended}\n`;
+      else console.log(ended);
+      if (code === 0) resolve(out);
+      else reject(Object.assign(new Error(`${title} failed (exit ${code})`), { output: out }));
     });
   });
 }
@@ -82,9 +93,15 @@ try {
   const suites = ["tests/node", "tests/compat"]
     .flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith(".test.mjs")).map((f) => `${dir}/${f}`))
     .sort((a, b) => rank(a) - rank(b));
-  await step("package suites (node:test)", "node", ["--test", "--test-concurrency=2", "--test-reporter=tap", ...suites]);
-  // The benchmark with tiny counts, so that it cannot rot (figures not meaningful).
-  await step("bench smoke run", "node", ["bench/run.mjs", "--smoke"]);
+  // Beside them, the benchmark with tiny counts, so that it cannot rot
+  // (figures not meaningful): mostly builds and short-lived processes.
+  const results = await Promise.allSettled([
+    step("package suites (node:test)", "node", ["--test", "--test-concurrency=2", "--test-reporter=tap", ...suites]),
+    step("bench smoke run", "node", ["bench/run.mjs", "--smoke"], {}, { quiet: true }),
+  ]);
+  const bench = results[1].status === "fulfilled" ? results[1].value : results[1].reason.output;
+  if (bench !== undefined) console.log(`\n=== bench smoke run: its output\n${bench}`);
+  for (const r of results) if (r.status === "rejected") throw r.reason;
 } catch (e) {
   console.error(`\n${e.message}`);
   process.exitCode = 1;
