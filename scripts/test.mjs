@@ -20,11 +20,11 @@ let failed = 0;
 /** Runs one step, its output shown as it comes; or (`quiet`, for a step
  * beside another) kept, for the caller to show: the promise's value, or the
  * error's `output`. */
-function step(title, cmd, args, extraEnv = {}, { quiet = false } = {}) {
+function step(title, cmd, args, extraEnv = {}, { quiet = false, cwd = root } = {}) {
   console.log(`\n=== ${title}: ${cmd} ${args.join(" ")}${quiet ? " (beside the step before; its output after it)" : ""}`);
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", quiet ? "pipe" : "inherit"] });
+    const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", quiet ? "pipe" : "inherit"] });
     let out = "";
     child.stdout.on("data", (d) => {
       if (!quiet) process.stdout.write(d);
@@ -56,7 +56,20 @@ try {
   await step("format", "cargo", ["fmt", "--check"]);
   await step("clippy (host)", "cargo", ["clippy", "--all-targets", "--", "-D", "warnings"]);
   await step("clippy (wasm32)", "cargo", ["clippy", ...wasm, "--all-targets", "--", "-D", "warnings"]);
-  await step("core tests (native)", "cargo", ["test", "-p", "braintrust-ai-secrets-core"]);
+  // The core's tests are built here and run beside the wasm suites (cargo
+  // would hold its build lock while they run, so the binary runs by itself).
+  // cargo's JSON lines, and what it said besides them (as its errors read).
+  const messages = (out) => out.split("\n").map((l) => (l.startsWith("{") ? JSON.parse(l) : { text: l }));
+  const built = await step("core tests (native): build", "cargo", ["test", "-p", "braintrust-ai-secrets-core", "--all-targets", "--no-run", "--message-format=json"], {}, { quiet: true }).catch((e) => {
+    console.log(messages(e.output ?? "").map((m) => m.message?.rendered ?? m.text ?? "").filter(Boolean).join("\n"));
+    throw e;
+  });
+  const coreTests = messages(built)
+    .find((m) => m.reason === "compiler-artifact" && m.profile?.test && m.target?.name === "braintrust_ai_secrets_core")?.executable;
+  if (!coreTests) throw new Error("cargo built no test binary of the core");
+  // In the crate's folder, as cargo runs it.
+  const coreRun = step("core tests (native)", coreTests, [], {}, { quiet: true, cwd: join(root, "crates/core") });
+  coreRun.catch(() => {}); // awaited below; a failure is reported there
 
   emu = await startEmulator({ keys: ["test-key"] });
   const wasmEnv = {
@@ -74,6 +87,12 @@ try {
     await step("wasm suite in headless Chromium", "cargo", ["test", ...wasm, "-p", "braintrust-ai-secrets", "--test", "wasm_browser"], { ...wasmEnv, TMPDIR: browserTmp });
   } finally {
     rmSync(browserTmp, { recursive: true, force: true });
+  }
+  try {
+    console.log(`\n=== core tests (native): its output\n${await coreRun}`);
+  } catch (e) {
+    console.log(`\n=== core tests (native): its output\n${e.output ?? ""}`);
+    throw e;
   }
   if (!emu.spec.available) console.log(`\n${emu.spec.skipReason}`);
   else if (emu.violations.length) throw new Error(`the wasm suites sent requests that break the official spec:\n${emu.violations.join("\n")}`);
