@@ -50,6 +50,21 @@ function step(title, cmd, args, extraEnv = {}, { quiet = false, cwd = root } = {
   });
 }
 
+/** A quiet step once it has ended: its output, and its error if it failed
+ * (never a rejection, so it can wait while other steps run). */
+function ended(run) {
+  return run.then(
+    (output) => ({ output }),
+    (error) => ({ output: error.output, error }),
+  );
+}
+
+/** Shows what a quiet step printed, then fails as it did. */
+function report(title, { output, error }) {
+  if (output !== undefined) console.log(`\n=== ${title}: its output\n${output}`);
+  if (error) throw error;
+}
+
 const wasm = ["--target", "wasm32-unknown-unknown"];
 let emu;
 try {
@@ -68,8 +83,7 @@ try {
     .find((m) => m.reason === "compiler-artifact" && m.profile?.test && m.target?.name === "braintrust_ai_secrets_core")?.executable;
   if (!coreTests) throw new Error("cargo built no test binary of the core");
   // In the crate's folder, as cargo runs it.
-  const coreRun = step("core tests (native)", coreTests, [], {}, { quiet: true, cwd: join(root, "crates/core") });
-  coreRun.catch(() => {}); // awaited below; a failure is reported there
+  const coreRun = ended(step("core tests (native)", coreTests, [], {}, { quiet: true, cwd: join(root, "crates/core") }));
 
   emu = await startEmulator({ keys: ["test-key"] });
   const wasmEnv = {
@@ -88,12 +102,7 @@ try {
   } finally {
     rmSync(browserTmp, { recursive: true, force: true });
   }
-  try {
-    console.log(`\n=== core tests (native): its output\n${await coreRun}`);
-  } catch (e) {
-    console.log(`\n=== core tests (native): its output\n${e.output ?? ""}`);
-    throw e;
-  }
+  report("core tests (native)", await coreRun);
   if (!emu.spec.available) console.log(`\n${emu.spec.skipReason}`);
   else if (emu.violations.length) throw new Error(`the wasm suites sent requests that break the official spec:\n${emu.violations.join("\n")}`);
   else console.log(`\nspec check: the ${emu.apiRequests().length} requests of the wasm suites conform to the official spec`);
@@ -114,13 +123,13 @@ try {
     .sort((a, b) => rank(a) - rank(b));
   // Beside them, the benchmark with tiny counts, so that it cannot rot
   // (figures not meaningful): mostly builds and short-lived processes.
-  const results = await Promise.allSettled([
-    step("package suites (node:test)", "node", ["--test", "--test-concurrency=2", "--test-reporter=tap", ...suites]),
-    step("bench smoke run", "node", ["bench/run.mjs", "--smoke"], {}, { quiet: true }),
+  const [packageSuites, bench] = await Promise.all([
+    ended(step("package suites (node:test)", "node", ["--test", "--test-concurrency=2", "--test-reporter=tap", ...suites])),
+    ended(step("bench smoke run", "node", ["bench/run.mjs", "--smoke"], {}, { quiet: true })),
   ]);
-  const bench = results[1].status === "fulfilled" ? results[1].value : results[1].reason.output;
-  if (bench !== undefined) console.log(`\n=== bench smoke run: its output\n${bench}`);
-  for (const r of results) if (r.status === "rejected") throw r.reason;
+  report("bench smoke run", { output: bench.output });
+  if (packageSuites.error) throw packageSuites.error;
+  if (bench.error) throw bench.error;
 } catch (e) {
   console.error(`\n${e.message}`);
   process.exitCode = 1;
