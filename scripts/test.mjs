@@ -21,7 +21,7 @@ let failed = 0;
  * beside another) kept, for the caller to show: the promise's value, or the
  * error's `output`. */
 function step(title, cmd, args, extraEnv = {}, { quiet = false, cwd = root } = {}) {
-  console.log(`\n=== ${title}: ${cmd} ${args.join(" ")}${quiet ? " (beside the step before; its output after it)" : ""}`);
+  console.log(`\n=== ${title}: ${cmd} ${args.join(" ")}${quiet ? " (its output held back)" : ""}`);
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", quiet ? "pipe" : "inherit"] });
